@@ -1,0 +1,87 @@
+import cookie from "@fastify/cookie";
+import swagger from "@fastify/swagger";
+import Fastify, { type FastifyInstance } from "fastify";
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { registerAttachmentRoutes } from "./modules/attachments/attachments.routes.js";
+import { registerAuditRoutes } from "./modules/audit/audit.routes.js";
+import { registerAuthRoutes } from "./modules/auth/auth.routes.js";
+import { registerHomePage } from "./modules/home/home.routes.js";
+import { registerMandateRoutes } from "./modules/mandates/mandates.routes.js";
+import { registerPersonRoutes } from "./modules/persons/persons.routes.js";
+import { recordSpecs } from "./modules/record-specs.js";
+import { registerUserRoutes } from "./modules/users/users.routes.js";
+import { registerVocabularyRoutes } from "./modules/vocabularies/vocabularies.routes.js";
+import { registerCaller } from "./platform/http/caller.plugin.js";
+import type { AppDeps } from "./platform/http/deps.js";
+import { errorBody, handleError } from "./platform/http/error-handler.js";
+import { pickLocale } from "./platform/i18n/messages.js";
+import { registerRecordRoutes } from "./platform/records/records.routes.js";
+
+export const apiVersion = "0.1.0";
+
+/**
+ * Builds the HTTP application on its dependencies; nothing listens until the caller says so.
+ * @example const app = await buildApp(deps); await app.listen({ port: 8080 });
+ */
+export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger
+      ? {
+          level: deps.config.logLevel,
+          // Requests are logged by method and path only: never bodies, cookies or tokens.
+          redact: ["req.headers.authorization", "req.headers.cookie", "req.headers['x-csrf-token']"],
+        }
+      : false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+    routerOptions: { maxParamLength: 200 },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler((req, reply) =>
+    reply
+      .status(404)
+      .send(errorBody(pickLocale(req.headers["accept-language"]), "request.route_not_found", {}, {})),
+  );
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "Rapporteur API",
+        version: apiVersion,
+        description: "Documentation, action, reporting and publication for human-rights monitoring mandates.",
+        license: { name: "AGPL-3.0-or-later", identifier: "AGPL-3.0-or-later" },
+      },
+      components: {
+        securitySchemes: {
+          session: { type: "apiKey", in: "cookie", name: "rapporteur_session" },
+          token: { type: "http", scheme: "bearer" },
+        },
+      },
+      security: [{ session: [] }, { token: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  registerCaller(app, deps);
+
+  app.get("/healthz", { schema: { hide: true } }, async () => ({
+    status: "ok",
+    database: deps.dialect,
+    version: apiVersion,
+  }));
+  app.get("/api/v1/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+
+  registerAuthRoutes(app, deps);
+  registerMandateRoutes(app, deps);
+  registerUserRoutes(app, deps);
+  registerPersonRoutes(app, deps);
+  for (const spec of recordSpecs.generic) registerRecordRoutes(app, deps, spec);
+  registerAttachmentRoutes(app, deps);
+  registerVocabularyRoutes(app, deps);
+  registerAuditRoutes(app, deps);
+  registerHomePage(app);
+  return app;
+}

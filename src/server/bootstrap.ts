@@ -1,0 +1,45 @@
+import { loadReferencePlaces } from "./modules/places/places.usecases.js";
+import { createVocabulariesRepository } from "./modules/vocabularies/vocabularies.repository.js";
+import { importShippedVocabularies } from "./modules/vocabularies/vocabularies.usecases.js";
+import type { Config } from "./platform/config/config.js";
+import { loadMasterKey } from "./platform/crypto/master-key.js";
+import { createDatabase } from "./platform/db/database.js";
+import { migrateToLatest } from "./platform/db/migrator.js";
+import type { AppDeps } from "./platform/http/deps.js";
+
+export interface OpenedDeps extends AppDeps {
+  destroy: () => Promise<void>;
+}
+
+/**
+ * Opens the database, brings the schema up to date and loads the shipped reference data (vocabularies, countries,
+ * gazetteer) on first run. Safe when several servers start together on one PostgreSQL.
+ * @example const deps = await openDeps(loadConfig()); … await deps.destroy();
+ */
+export async function openDeps(config: Config): Promise<OpenedDeps> {
+  const handle = createDatabase(config);
+  try {
+    await migrateToLatest(handle.db);
+    if ((await createVocabulariesRepository({ db: handle.db }).listLists()).length === 0) {
+      await importShippedVocabularies(handle.db);
+    }
+    await loadReferencePlaces(handle.db);
+  } catch (e) {
+    await handle.destroy();
+    throw e;
+  }
+  return {
+    db: handle.db,
+    dialect: handle.dialect,
+    config,
+    masterKey: loadMasterKey(config),
+    authSettings: {
+      sessionHours: config.sessionHours,
+      loginDelayMs: config.loginDelayMs,
+      lockoutThreshold: config.lockoutThreshold,
+      lockoutMinutes: config.lockoutMinutes,
+      loginsPerIpPerMinute: 60,
+    },
+    destroy: handle.destroy,
+  };
+}

@@ -1,0 +1,38 @@
+import type { OpenedDeps } from "../bootstrap.js";
+import { createMandate, setMembership } from "../modules/mandates/mandates.usecases.js";
+import { createUser } from "../modules/users/users.usecases.js";
+import { demoAccounts, demoMandateCode } from "./demo.usecases.js";
+
+export interface DemoSummary {
+  mandateId: string;
+  users: number;
+}
+
+/** Writes the demo mandate through the same use cases the API uses. */
+export async function seedDemo(deps: OpenedDeps, password: string): Promise<DemoSummary> {
+  const mandate = await createMandate({
+    db: deps.db,
+    actor: null,
+    isDemo: true,
+    input: {
+      code: demoMandateCode,
+      nameEn:
+        "Special Rapporteur on the situation of human rights in the Democratic People's Republic of Korea (demo)",
+      nameKo: "북한 인권 상황에 관한 특별보고관 (데모)",
+      kind: "country",
+      country: "PRK",
+      holder: "Demo Mandate Holder",
+      startDate: "2016-08-01",
+    },
+  });
+  for (const a of demoAccounts) {
+    const user = await createUser({
+      db: deps.db,
+      actor: null,
+      input: { email: a.email, displayName: a.name, password, isAdmin: a.role === "admin" },
+    });
+    if (a.role !== "admin")
+      await setMembership({ db: deps.db, actor: null, mandateId: mandate.id, userId: user.id, role: a.role });
+  }
+  return { mandateId: mandate.id, users: demoAccounts.length };
+}

@@ -1,0 +1,76 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { requireActor, requireWriter } from "../../platform/http/caller.js";
+import type { AppDeps } from "../../platform/http/deps.js";
+import { recordResponseSchema } from "../../platform/records/record-schemas.js";
+import { idParams, registerRecordRoutes } from "../../platform/records/records.routes.js";
+import { createBlobStore } from "../../platform/storage/blob-store.js";
+import { attachmentSpec, uploadQuery } from "./attachments.schemas.js";
+import { downloadAttachment, uploadAttachment } from "./attachments.usecases.js";
+
+export function registerAttachmentRoutes(app: FastifyInstance, deps: AppDeps) {
+  registerRecordRoutes(app, deps, attachmentSpec, { create: false });
+  const blobs = createBlobStore(deps.config.dataDir);
+  const tags = ["attachments"];
+
+  // Raw uploads get their own scope, so only this route accepts arbitrary content types.
+  app.register(async (scope) => {
+    scope.addContentTypeParser(
+      "*",
+      { parseAs: "buffer", bodyLimit: deps.config.maxAttachmentBytes },
+      (_req, body, done) => done(null, body),
+    );
+    scope.withTypeProvider<ZodTypeProvider>().post(
+      "/api/v1/attachments",
+      {
+        bodyLimit: deps.config.maxAttachmentBytes,
+        schema: {
+          tags,
+          summary: "Upload a file (raw body; Content-Type is its MIME type); stored by SHA-256",
+          querystring: uploadQuery,
+          response: { 201: recordResponseSchema(attachmentSpec) },
+        },
+      },
+      async (req, reply) => {
+        const content = Buffer.isBuffer(req.body)
+          ? req.body
+          : Buffer.from(typeof req.body === "string" ? req.body : JSON.stringify(req.body ?? ""));
+        const record = await uploadAttachment({
+          db: deps.db,
+          blobs,
+          actor: requireWriter(req),
+          content,
+          mimeType: String(req.headers["content-type"] ?? "application/octet-stream"),
+          meta: req.query,
+        });
+        return reply.status(201).send(record);
+      },
+    );
+  });
+
+  app.withTypeProvider<ZodTypeProvider>().get(
+    "/api/v1/attachments/:id/content",
+    {
+      schema: {
+        tags,
+        summary: "Download the file (hash re-checked; always as a download)",
+        params: idParams,
+      },
+    },
+    async (req, reply) => {
+      const { record, content } = await downloadAttachment({
+        db: deps.db,
+        blobs,
+        actor: requireActor(req),
+        id: req.params.id,
+      });
+      const name = encodeURIComponent(String(record.filename));
+      return reply
+        .header("content-type", String(record.mimeType))
+        .header("content-disposition", `attachment; filename*=UTF-8''${name}`)
+        .header("x-content-type-options", "nosniff")
+        .header("x-checksum-sha256", String(record.sha256))
+        .send(content);
+    },
+  );
+}

@@ -1,0 +1,59 @@
+import type { Actor } from "../../platform/access/access.policies.js";
+import type { Db } from "../../platform/db/database.js";
+import { AppError, invalidField } from "../../platform/errors/app-error.js";
+import { createRecord, getRecord } from "../../platform/records/records.usecases.js";
+import { type BlobStore, CorruptBlobError } from "../../platform/storage/blob-store.js";
+import { allowedMimeTypes, attachmentSpec } from "./attachments.schemas.js";
+
+/**
+ * Stores an uploaded file by its SHA-256 and records it; the bytes are written (and fsynced) before the record commits,
+ * so a record never points at a missing file.
+ */
+export async function uploadAttachment({
+  db,
+  blobs,
+  actor,
+  content,
+  mimeType,
+  meta,
+}: {
+  db: Db;
+  blobs: BlobStore;
+  actor: Actor;
+  content: Buffer;
+  mimeType: string;
+  meta: {
+    mandateId: string;
+    filename: string;
+    sourceId?: string | undefined;
+    confidentiality?: string | undefined;
+  };
+}) {
+  const mime = mimeType.split(";")[0]?.trim().toLowerCase() ?? "";
+  if (!(allowedMimeTypes as readonly string[]).includes(mime))
+    throw invalidField("mimeType", "field.invalid_value", { options: allowedMimeTypes.join(", ") });
+  if (!actor.memberships.has(meta.mandateId)) throw invalidField("mandateId", "field.unknown_reference");
+  const { sha256, size } = await blobs.put(content);
+  return createRecord({ db, actor, spec: attachmentSpec, input: { ...meta, sha256, size, mimeType: mime } });
+}
+
+/** The bytes of an attachment the actor may read (the read is audited); a checksum mismatch is refused, never served. */
+export async function downloadAttachment({
+  db,
+  blobs,
+  actor,
+  id,
+}: {
+  db: Db;
+  blobs: BlobStore;
+  actor: Actor;
+  id: string;
+}) {
+  const record = await getRecord({ db, actor, spec: attachmentSpec, id });
+  try {
+    return { record, content: await blobs.read(String(record.sha256)) };
+  } catch (e) {
+    if (e instanceof CorruptBlobError) throw new AppError("attachments.corrupt", 500);
+    throw e;
+  }
+}

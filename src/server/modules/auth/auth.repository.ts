@@ -1,0 +1,122 @@
+import type { MandateRole } from "../../platform/access/access.policies.js";
+import type { Tx } from "../../platform/db/any-db.js";
+import type { ApiTokensTable, SessionsTable } from "../../platform/db/schema.types.js";
+
+/** SQL of sign-in: users by e-mail, sessions, API tokens, failure counters and rate-limit buckets. */
+export function createAuthRepository({ db }: { db: Tx }) {
+  return {
+    findUserByEmail: (email: string) =>
+      db.selectFrom("users").selectAll().where("email", "=", email.trim().toLowerCase()).executeTakeFirst(),
+
+    findUserById: (id: string) => db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst(),
+
+    async recordFailure(userId: string, at: string, lockedUntil: string | null) {
+      const row = await db
+        .updateTable("users")
+        .set((eb) => ({ failed_logins: eb("failed_logins", "+", 1), last_failed_at: at }))
+        .where("id", "=", userId)
+        .returning("failed_logins")
+        .executeTakeFirstOrThrow();
+      if (lockedUntil)
+        await db.updateTable("users").set({ locked_until: lockedUntil }).where("id", "=", userId).execute();
+      return row.failed_logins;
+    },
+
+    resetFailures: (userId: string) =>
+      db
+        .updateTable("users")
+        .set({ failed_logins: 0, locked_until: null })
+        .where("id", "=", userId)
+        .execute(),
+
+    insertSession: (row: SessionsTable) => db.insertInto("sessions").values(row).execute(),
+
+    findLiveSession: (id: string, now: string) =>
+      db
+        .selectFrom("sessions")
+        .innerJoin("users", "users.id", "sessions.user_id")
+        .select([
+          "sessions.id",
+          "sessions.csrf_token",
+          "sessions.last_seen_at",
+          "users.id as user_id",
+          "users.is_admin",
+        ])
+        .where("sessions.id", "=", id)
+        .where("sessions.expires_at", ">", now)
+        .where("users.disabled", "=", 0)
+        .executeTakeFirst(),
+
+    touchSession: (id: string, now: string) =>
+      db.updateTable("sessions").set({ last_seen_at: now }).where("id", "=", id).execute(),
+
+    deleteSession: (id: string) => db.deleteFrom("sessions").where("id", "=", id).execute(),
+
+    deleteSessionsOf: (userId: string) => db.deleteFrom("sessions").where("user_id", "=", userId).execute(),
+
+    findLiveToken: (hash: string, now: string) =>
+      db
+        .selectFrom("api_tokens")
+        .innerJoin("users", "users.id", "api_tokens.user_id")
+        .select([
+          "api_tokens.id",
+          "api_tokens.scopes",
+          "api_tokens.expires_at",
+          "users.id as user_id",
+          "users.is_admin",
+        ])
+        .where("api_tokens.token_hash", "=", hash)
+        .where("api_tokens.revoked_at", "is", null)
+        .where((eb) =>
+          eb.or([eb("api_tokens.expires_at", "is", null), eb("api_tokens.expires_at", ">", now)]),
+        )
+        .where("users.disabled", "=", 0)
+        .executeTakeFirst(),
+
+    insertToken: (row: ApiTokensTable) => db.insertInto("api_tokens").values(row).execute(),
+
+    listTokens: (userId: string) =>
+      db
+        .selectFrom("api_tokens")
+        .select(["id", "name", "scopes", "created_at", "expires_at", "last_used_at", "revoked_at"])
+        .where("user_id", "=", userId)
+        .orderBy("created_at", "desc")
+        .execute(),
+
+    revokeToken: (userId: string, id: string, at: string) =>
+      db
+        .updateTable("api_tokens")
+        .set({ revoked_at: at })
+        .where("id", "=", id)
+        .where("user_id", "=", userId)
+        .where("revoked_at", "is", null)
+        .executeTakeFirst(),
+
+    async membershipsOf(userId: string): Promise<Map<string, MandateRole>> {
+      const rows = await db
+        .selectFrom("memberships")
+        .select(["mandate_id", "role"])
+        .where("user_id", "=", userId)
+        .execute();
+      return new Map(rows.map((r) => [r.mandate_id, r.role as MandateRole]));
+    },
+
+    /** Counts a hit in a fixed window shared by every server process; returns the hits so far in that window. */
+    async hit(bucket: string, windowStart: string): Promise<number> {
+      const row = await db
+        .insertInto("rate_limits")
+        .values({ bucket, window_start: windowStart, hits: 1 })
+        .onConflict((oc) =>
+          oc
+            .columns(["bucket", "window_start"])
+            .doUpdateSet((eb) => ({ hits: eb("rate_limits.hits", "+", 1) })),
+        )
+        .returning("hits")
+        .executeTakeFirstOrThrow();
+      return row.hits;
+    },
+
+    purgeRateLimits: (before: string) =>
+      db.deleteFrom("rate_limits").where("window_start", "<", before).execute(),
+  };
+}

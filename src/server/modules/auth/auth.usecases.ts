@@ -1,0 +1,196 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import { v7 as uuidv7 } from "uuid";
+import type { Actor } from "../../platform/access/access.policies.js";
+import { writeAudit } from "../../platform/audit/audit.repository.js";
+import { verifyAgainstNothing, verifyPassword } from "../../platform/auth/passwords.js";
+import { newSecret, secretHash } from "../../platform/auth/secret-tokens.js";
+import type { Db } from "../../platform/db/database.js";
+import { isoFromNow, nowIso } from "../../platform/db/time.js";
+import { inTransaction } from "../../platform/db/transaction.js";
+import { accountLocked, invalidCredentials, rateLimited } from "./auth.errors.js";
+import { createAuthRepository } from "./auth.repository.js";
+
+export interface AuthSettings {
+  sessionHours: number;
+  loginDelayMs: number;
+  lockoutThreshold: number;
+  lockoutMinutes: number;
+  loginsPerIpPerMinute: number;
+}
+
+export interface ClientInfo {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+const minuteWindow = () => `${new Date().toISOString().slice(0, 16)}:00Z`;
+
+/** Counts a request against a per-minute limit kept in the database, so every server process shares it. */
+export async function enforceRateLimit(db: Db, bucket: string, perMinute: number) {
+  const hits = await createAuthRepository({ db }).hit(bucket, minuteWindow());
+  if (hits > perMinute) throw rateLimited({ seconds: 60 - new Date().getUTCSeconds() });
+}
+
+/**
+ * Signs in with e-mail and password. Failures slow down progressively and lock the account at the threshold;
+ * an unknown e-mail costs the same time as a wrong password.
+ * @example const { sessionToken, csrfToken } = await login({ db, settings, email, password, client });
+ */
+export async function login({
+  db,
+  settings,
+  email,
+  password,
+  client,
+}: {
+  db: Db;
+  settings: AuthSettings;
+  email: string;
+  password: string;
+  client: ClientInfo;
+}) {
+  await enforceRateLimit(db, `login:ip:${client.ip ?? "?"}`, settings.loginsPerIpPerMinute);
+  const repo = createAuthRepository({ db });
+  const user = await repo.findUserByEmail(email);
+  if (!user || user.disabled === 1) {
+    await verifyAgainstNothing(password);
+    throw invalidCredentials();
+  }
+  if (user.locked_until && user.locked_until > nowIso())
+    throw accountLocked({ minutes: settings.lockoutMinutes });
+  if (!(await verifyPassword(user.password_hash, password))) {
+    const failures = user.failed_logins + 1;
+    const lockedUntil =
+      failures >= settings.lockoutThreshold ? isoFromNow(settings.lockoutMinutes * 60_000) : null;
+    await inTransaction(db, async (trx) => {
+      await createAuthRepository({ db: trx }).recordFailure(user.id, nowIso(), lockedUntil);
+      await writeAudit(trx, { userId: user.id, ip: client.ip, userAgent: client.userAgent } as Actor, [
+        {
+          action: lockedUntil ? "login.locked" : "login.failed",
+          recordType: "user",
+          recordId: user.id,
+          mandateId: null,
+        },
+      ]);
+    });
+    if (failures >= 3) await sleep(Math.min(settings.loginDelayMs * 2 ** (failures - 3), 8000));
+    if (lockedUntil) throw accountLocked({ minutes: settings.lockoutMinutes });
+    throw invalidCredentials();
+  }
+  const sessionToken = newSecret("rps_");
+  const csrfToken = newSecret("");
+  const now = nowIso();
+  await inTransaction(db, async (trx) => {
+    const r = createAuthRepository({ db: trx });
+    await r.resetFailures(user.id);
+    await r.insertSession({
+      id: secretHash(sessionToken),
+      user_id: user.id,
+      csrf_token: csrfToken,
+      ip: client.ip,
+      user_agent: client.userAgent?.slice(0, 300) ?? null,
+      created_at: now,
+      last_seen_at: now,
+      expires_at: isoFromNow(settings.sessionHours * 3_600_000),
+    });
+    await writeAudit(trx, { userId: user.id, ip: client.ip, userAgent: client.userAgent } as Actor, [
+      { action: "login", recordType: "user", recordId: user.id, mandateId: null },
+    ]);
+  });
+  return { sessionToken, csrfToken, userId: user.id, maxAgeSeconds: settings.sessionHours * 3600 };
+}
+
+/** Ends one session. */
+export async function logout({ db, sessionToken }: { db: Db; sessionToken: string }) {
+  await createAuthRepository({ db }).deleteSession(secretHash(sessionToken));
+}
+
+export interface ResolvedCaller {
+  actor: Actor;
+  /** Set for cookie sessions: writes must echo it in `x-csrf-token`. */
+  csrfToken: string | null;
+}
+
+/** Finds who is calling from a session cookie or a bearer token; null when neither is valid. */
+export async function resolveCaller({
+  db,
+  sessionToken,
+  bearer,
+  client,
+}: {
+  db: Db;
+  sessionToken?: string | undefined;
+  bearer?: string | undefined;
+  client: ClientInfo;
+}): Promise<ResolvedCaller | null> {
+  const repo = createAuthRepository({ db });
+  const now = nowIso();
+  if (bearer) {
+    const token = await repo.findLiveToken(secretHash(bearer), now);
+    if (!token) return null;
+    const scopes = new Set(
+      token.scopes.split(",").filter((s): s is "read" | "write" => s === "read" || s === "write"),
+    );
+    return {
+      actor: {
+        userId: token.user_id,
+        isAdmin: token.is_admin === 1,
+        memberships: await repo.membershipsOf(token.user_id),
+        scopes,
+        ...client,
+      },
+      csrfToken: null,
+    };
+  }
+  if (!sessionToken) return null;
+  const session = await repo.findLiveSession(secretHash(sessionToken), now);
+  if (!session) return null;
+  // Writing last_seen on every request would turn each read into a write; once a minute is enough.
+  if (Date.parse(now) - Date.parse(session.last_seen_at) > 60_000) await repo.touchSession(session.id, now);
+  return {
+    actor: {
+      userId: session.user_id,
+      isAdmin: session.is_admin === 1,
+      memberships: await repo.membershipsOf(session.user_id),
+      scopes: null,
+      ...client,
+    },
+    csrfToken: session.csrf_token,
+  };
+}
+
+/** Creates an API token for the actor; the secret is returned once and stored only as a hash. */
+export async function createApiToken({
+  db,
+  actor,
+  name,
+  scopes,
+  expiresAt,
+}: {
+  db: Db;
+  actor: Actor;
+  name: string;
+  scopes: ("read" | "write")[];
+  expiresAt: string | null;
+}) {
+  const secret = newSecret("rpt_");
+  const id = uuidv7();
+  const createdAt = nowIso();
+  await inTransaction(db, async (trx) => {
+    await createAuthRepository({ db: trx }).insertToken({
+      id,
+      user_id: actor.userId,
+      name,
+      token_hash: secretHash(secret),
+      scopes: [...new Set(scopes)].join(","),
+      created_at: createdAt,
+      expires_at: expiresAt,
+      last_used_at: null,
+      revoked_at: null,
+    });
+    await writeAudit(trx, actor, [
+      { action: "token.create", recordType: "api_token", recordId: id, mandateId: null },
+    ]);
+  });
+  return { id, name, scopes, expiresAt, createdAt, token: secret };
+}

@@ -1,0 +1,32 @@
+import { type Actor, canManageMembers } from "../../platform/access/access.policies.js";
+import type { MandatesTable } from "../../platform/db/schema.types.js";
+
+export function presentMandate(row: MandatesTable, actor: Actor) {
+  const manage = canManageMembers(actor, row.id);
+  return {
+    id: row.id,
+    code: row.code,
+    nameEn: row.name_en,
+    nameKo: row.name_ko,
+    kind: row.kind,
+    country: row.country,
+    holder: row.holder,
+    startDate: row.start_date,
+    myRole: actor.memberships.get(row.id) ?? null,
+    abilities: { update: manage, manageMembers: manage },
+  };
+}
+
+export const presentMember = (r: {
+  id: string;
+  email: string;
+  display_name: string;
+  role: string;
+  disabled: number;
+}) => ({
+  userId: r.id,
+  email: r.email,
+  displayName: r.display_name,
+  role: r.role,
+  disabled: r.disabled === 1,
+});

@@ -1,0 +1,43 @@
+import { z } from "zod";
+import { mandateRoles } from "../../platform/access/access.policies.js";
+
+export const mandateKinds = ["country", "thematic"] as const;
+
+export const createMandateBody = z.strictObject({
+  code: z.string().regex(/^[a-z0-9][a-z0-9-]{1,39}$/, "field.invalid_format"),
+  nameEn: z.string().trim().min(1).max(300),
+  nameKo: z.string().max(300).nullable().optional(),
+  kind: z.enum(mandateKinds),
+  country: z
+    .string()
+    .regex(/^[A-Z]{3}$/, "field.invalid_format")
+    .nullable()
+    .optional(),
+  holder: z.string().max(200).nullable().optional(),
+  startDate: z.iso.date().nullable().optional(),
+});
+
+export const updateMandateBody = createMandateBody.omit({ code: true }).partial();
+
+export const mandateResponse = z.object({
+  id: z.string(),
+  code: z.string(),
+  nameEn: z.string(),
+  nameKo: z.string().nullable(),
+  kind: z.string(),
+  country: z.string().nullable(),
+  holder: z.string().nullable(),
+  startDate: z.string().nullable(),
+  myRole: z.string().nullable(),
+  abilities: z.object({ update: z.boolean(), manageMembers: z.boolean() }),
+});
+
+export const memberResponse = z.object({
+  userId: z.string(),
+  email: z.string(),
+  displayName: z.string(),
+  role: z.string(),
+  disabled: z.boolean(),
+});
+
+export const setRoleBody = z.strictObject({ role: z.enum(mandateRoles) });

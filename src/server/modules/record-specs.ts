@@ -1,0 +1,25 @@
+import { actSpec } from "./acts/acts.schemas.js";
+import { attachmentSpec } from "./attachments/attachments.schemas.js";
+import { eventSpec } from "./events/events.schemas.js";
+import { informationLinkSpec } from "./information-links/information-links.schemas.js";
+import { involvementSpec } from "./involvements/involvements.schemas.js";
+import { personSpec } from "./persons/persons.schemas.js";
+import { placeSpec } from "./places/places.schemas.js";
+import { relationSpec } from "./relations/relations.schemas.js";
+import { sourceSpec } from "./sources/sources.schemas.js";
+
+/** Every record type of the documentation model. `generic` ones need nothing beyond the record engine's routes. */
+export const recordSpecs = {
+  all: [
+    personSpec,
+    relationSpec,
+    placeSpec,
+    sourceSpec,
+    eventSpec,
+    actSpec,
+    involvementSpec,
+    informationLinkSpec,
+    attachmentSpec,
+  ],
+  generic: [relationSpec, placeSpec, sourceSpec, eventSpec, actSpec, involvementSpec, informationLinkSpec],
+};

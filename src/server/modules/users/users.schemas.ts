@@ -1,0 +1,30 @@
+import { z } from "zod";
+import { minPasswordLength } from "../../platform/auth/passwords.js";
+
+const password = z.string().min(minPasswordLength, "field.weak_password").max(1024);
+
+export const createUserBody = z.strictObject({
+  email: z.email().max(320),
+  displayName: z.string().trim().min(1).max(200),
+  password,
+  isAdmin: z.boolean().optional(),
+  locale: z.enum(["en", "ko"]).optional(),
+});
+
+export const updateUserBody = z.strictObject({
+  displayName: z.string().trim().min(1).max(200).optional(),
+  locale: z.enum(["en", "ko"]).optional(),
+  password: password.optional(),
+  disabled: z.boolean().optional(),
+  isAdmin: z.boolean().optional(),
+});
+
+export const userResponse = z.object({
+  id: z.string(),
+  email: z.string(),
+  displayName: z.string(),
+  isAdmin: z.boolean(),
+  disabled: z.boolean(),
+  locale: z.string(),
+  memberships: z.array(z.object({ mandateId: z.string(), role: z.string() })),
+});

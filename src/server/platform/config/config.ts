@@ -1,0 +1,132 @@
+import path from "node:path";
+import { z } from "zod";
+
+/** One slice of configuration: what it means, how it is checked, its default and its environment variable. */
+interface ConfigSlice<T extends z.ZodType> {
+  doc: string;
+  schema: T;
+  default: z.input<T> | undefined;
+  env: string;
+}
+
+const slice = <T extends z.ZodType>(s: ConfigSlice<T>) => s;
+const intFromEnv = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+export const configSlices = {
+  dataDir: slice({
+    doc: "Data directory: the SQLite database, attachments and the master key file live here.",
+    schema: z.string().min(1),
+    default: "./data",
+    env: "RAPPORTEUR_DATA_DIR",
+  }),
+  databaseUrl: slice({
+    doc: "PostgreSQL connection URL (postgres://…). When unset, the embedded SQLite database in the data directory is used.",
+    schema: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
+      .optional(),
+    default: undefined,
+    env: "DATABASE_URL",
+  }),
+  port: slice({
+    doc: "TCP port of the HTTP server (0 picks a free port).",
+    schema: intFromEnv(0, 65535),
+    default: 8080,
+    env: "PORT",
+  }),
+  host: slice({
+    doc: "Address the HTTP server listens on.",
+    schema: z.string().min(1),
+    default: "127.0.0.1",
+    env: "RAPPORTEUR_HOST",
+  }),
+  masterKey: slice({
+    doc: "Master key (32 bytes, base64 or hex) that wraps the data keys of identifying data. When unset, a key file is created in the data directory with mode 0600.",
+    schema: z.string().min(1).optional(),
+    default: undefined,
+    env: "RAPPORTEUR_MASTER_KEY",
+  }),
+  demoPassword: slice({
+    doc: "Password of the demo accounts.",
+    schema: z.string().min(8),
+    default: "rapporteur-demo-2017",
+    env: "RAPPORTEUR_DEMO_PASSWORD",
+  }),
+  secureCookies: slice({
+    doc: "Mark the session cookie Secure (set when served behind HTTPS).",
+    schema: z.enum(["true", "false", "auto"]),
+    default: "auto",
+    env: "RAPPORTEUR_SECURE_COOKIES",
+  }),
+  sessionHours: slice({
+    doc: "Absolute lifetime of a session, in hours.",
+    schema: intFromEnv(1, 24 * 30),
+    default: 12,
+    env: "RAPPORTEUR_SESSION_HOURS",
+  }),
+  loginDelayMs: slice({
+    doc: "Base of the progressive delay after failed logins (doubles from the third failure, at most 8 s).",
+    schema: intFromEnv(0, 10_000),
+    default: 250,
+    env: "RAPPORTEUR_LOGIN_DELAY_MS",
+  }),
+  lockoutThreshold: slice({
+    doc: "Consecutive failed logins that lock an account for the lockout period.",
+    schema: intFromEnv(3, 1000),
+    default: 10,
+    env: "RAPPORTEUR_LOCKOUT_THRESHOLD",
+  }),
+  lockoutMinutes: slice({
+    doc: "How long an account stays locked after too many failed logins.",
+    schema: intFromEnv(1, 24 * 60),
+    default: 15,
+    env: "RAPPORTEUR_LOCKOUT_MINUTES",
+  }),
+  maxAttachmentBytes: slice({
+    doc: "Largest attachment accepted, in bytes.",
+    schema: intFromEnv(1, 2 ** 31),
+    default: 50 * 1024 * 1024,
+    env: "RAPPORTEUR_MAX_ATTACHMENT_BYTES",
+  }),
+  logLevel: slice({
+    doc: "Log level (fatal, error, warn, info, debug, silent).",
+    schema: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]),
+    default: "info",
+    env: "RAPPORTEUR_LOG_LEVEL",
+  }),
+};
+
+type Slices = typeof configSlices;
+export type Config = { [K in keyof Slices]: z.output<Slices[K]["schema"]> };
+export type ConfigOverrides = Partial<{ [K in keyof Slices]: z.input<Slices[K]["schema"]> }>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  }
+}
+
+/** Resolves configuration from flags (overrides), then environment, then defaults; throws ConfigError listing every problem. */
+export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessEnv = process.env): Config {
+  const problems: string[] = [];
+  const out: Record<string, unknown> = {};
+  for (const [key, s] of Object.entries(configSlices) as [keyof Slices, ConfigSlice<z.ZodType>][]) {
+    const fromEnv = env[s.env];
+    const raw =
+      overrides[key] ?? (fromEnv === undefined || fromEnv === "" ? undefined : fromEnv) ?? s.default;
+    const parsed = s.schema.safeParse(raw);
+    if (parsed.success) out[key] = parsed.data;
+    else problems.push(`${s.env} (${key}): ${parsed.error.issues.map((i) => i.message).join("; ")}`);
+  }
+  if (problems.length) throw new ConfigError(problems);
+  const config = out as Config;
+  config.dataDir = path.resolve(config.dataDir);
+  return config;
+}
+
+/** Markdown table of every setting, for the README and `rapporteur config`. */
+export function describeConfig(): string {
+  return Object.values(configSlices)
+    .map((s) => `| \`${s.env}\` | ${s.doc} | ${s.default === undefined ? "—" : `\`${s.default}\``} |`)
+    .join("\n");
+}

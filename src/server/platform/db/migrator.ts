@@ -1,0 +1,15 @@
+import { type Migration, type MigrationProvider, Migrator } from "kysely/migration";
+import type { Db } from "./database.js";
+import * as m0001 from "./migrations/0001-core.js";
+
+const migrations: Record<string, Migration> = { "0001-core": m0001 };
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+/** Brings the schema up to date; on PostgreSQL the migrator holds an advisory lock so servers starting together do not race. */
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+}

@@ -1,0 +1,79 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
+import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import { AppError, type FieldProblem } from "../errors/app-error.js";
+import { type Locale, pickLocale, translate } from "../i18n/messages.js";
+import { fieldProblemsFrom } from "./validation-errors.js";
+
+const fastifyCodes: Record<string, [string, number]> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: ["request.invalid_json", 400],
+  FST_ERR_CTP_EMPTY_JSON_BODY: ["request.invalid_json", 400],
+  FST_ERR_CTP_BODY_TOO_LARGE: ["request.too_large", 413],
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: ["request.unsupported_media_type", 415],
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: ["request.too_large", 413],
+};
+
+const storageCodes = new Set([
+  "SQLITE_FULL",
+  "SQLITE_READONLY",
+  "SQLITE_IOERR",
+  "SQLITE_CANTOPEN",
+  "ENOSPC",
+  "EROFS",
+  "53100",
+  "25006",
+]);
+
+/** The one error body of the API: `{ error: { code, message, fields } }`, in the caller's language. */
+export function errorBody(
+  locale: Locale,
+  code: string,
+  params: Record<string, string | number>,
+  fields: Record<string, FieldProblem>,
+) {
+  const suffix = code.includes(".") ? code.slice(code.indexOf(".") + 1) : code;
+  const message =
+    translate(locale, code, params) === code
+      ? translate(locale, `records.${suffix}`, params)
+      : translate(locale, code, params);
+  const renderedFields: Record<string, { code: string; message: string }> = {};
+  for (const [name, p] of Object.entries(fields))
+    renderedFields[name] = { code: p.code, message: translate(locale, p.code, p.params) };
+  return { error: { code, message, fields: renderedFields } };
+}
+
+/** Maps every error to a stable code and a status; nothing internal (stack, SQL, values) reaches the client. */
+export function handleError(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  const locale = pickLocale(req.headers["accept-language"]);
+  if (err instanceof AppError) {
+    if (err.status === 429 && err.params.seconds) reply.header("retry-after", String(err.params.seconds));
+    return reply.status(err.status).send(errorBody(locale, err.code, err.params, err.fields));
+  }
+  if (hasZodFastifySchemaValidationErrors(err)) {
+    return reply
+      .status(400)
+      .send(errorBody(locale, "request.validation_failed", {}, fieldProblemsFrom(err.validation)));
+  }
+  const known = err.code ? fastifyCodes[err.code] : undefined;
+  if (known) return reply.status(known[1]).send(errorBody(locale, known[0], {}, {}));
+  const dbCode = String((err as { code?: unknown }).code ?? "");
+  if (
+    dbCode === "SQLITE_CONSTRAINT_UNIQUE" ||
+    dbCode === "SQLITE_CONSTRAINT_PRIMARYKEY" ||
+    dbCode === "23505"
+  ) {
+    return reply.status(409).send(errorBody(locale, "records.duplicate", { field: "code" }, {}));
+  }
+  if (dbCode === "SQLITE_CONSTRAINT_FOREIGNKEY" || dbCode === "23503") {
+    return reply.status(400).send(errorBody(locale, "request.validation_failed", {}, {}));
+  }
+  const storage = String((err as { code?: unknown }).code ?? "");
+  if (storageCodes.has(storage)) {
+    req.log.error({ code: storage }, "storage unavailable");
+    return reply.status(503).send(errorBody(locale, "storage.unavailable", {}, {}));
+  }
+  if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+    return reply.status(err.statusCode).send(errorBody(locale, "request.validation_failed", {}, {}));
+  }
+  req.log.error({ err: { message: err.message, code: err.code, stack: err.stack } }, "unhandled error");
+  return reply.status(500).send(errorBody(locale, "internal", {}, {}));
+}

@@ -1,0 +1,56 @@
+import type { FieldProblem } from "../errors/app-error.js";
+
+interface ValidationItem {
+  keyword: string;
+  instancePath: string;
+  message?: string;
+  params?: Record<string, unknown>;
+}
+
+const pathOf = (instancePath: string) => instancePath.replace(/^\//, "").replaceAll("/", ".") || "body";
+
+/** Turns zod issues (as fastify hands them over) into field problems with stable codes; input values are never echoed. */
+export function fieldProblemsFrom(items: ValidationItem[]): Record<string, FieldProblem> {
+  const out: Record<string, FieldProblem> = {};
+  for (const item of items) {
+    const p = item.params ?? {};
+    const field = pathOf(item.instancePath);
+    switch (item.keyword) {
+      case "unrecognized_keys":
+        for (const key of (p.keys as string[]) ?? [])
+          out[field === "body" ? key : `${field}.${key}`] = { code: "field.unknown" };
+        break;
+      case "invalid_type":
+        out[field] = item.message?.includes("received undefined")
+          ? { code: "field.required" }
+          : { code: "field.invalid_type", params: { expected: String(p.expected ?? "") } };
+        break;
+      case "too_big":
+        out[field] =
+          p.origin === "string"
+            ? { code: "field.too_long", params: { max: Number(p.maximum) } }
+            : { code: "field.too_big", params: { max: Number(p.maximum) } };
+        break;
+      case "too_small":
+        out[field] =
+          p.origin === "string" && Number(p.minimum) === 1
+            ? { code: "field.required" }
+            : p.origin === "string"
+              ? { code: "field.too_short", params: { min: Number(p.minimum) } }
+              : { code: "field.too_small", params: { min: Number(p.minimum) } };
+        break;
+      case "invalid_value":
+        out[field] = {
+          code: "field.invalid_value",
+          params: { options: ((p.values as unknown[]) ?? []).join(", ") },
+        };
+        break;
+      case "invalid_format":
+        out[field] = { code: "field.invalid_format" };
+        break;
+      default:
+        out[field] = { code: item.message?.startsWith("field.") ? item.message : "field.invalid" };
+    }
+  }
+  return out;
+}

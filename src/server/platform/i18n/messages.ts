@@ -1,0 +1,120 @@
+export type Locale = "en" | "ko";
+type Catalog = Record<string, string>;
+
+const en: Catalog = {
+  "records.not_found": "Not found.",
+  "access.forbidden": "You are not allowed to do this.",
+  "auth.required": "Sign in first.",
+  "auth.invalid_credentials": "Wrong e-mail or password.",
+  "auth.locked": "Too many failed sign-ins: this account is locked for {minutes} minutes.",
+  "auth.csrf_failed": "The form token is missing or wrong: reload the page and try again.",
+  "auth.token_scope": "This API token does not allow this action.",
+  rate_limited: "Too many requests: wait {seconds} seconds and try again.",
+  "request.validation_failed": "Some fields are not valid.",
+  "request.invalid_json": "The request body is not valid JSON.",
+  "request.too_large": "The request body is too large.",
+  "request.unsupported_media_type": "This content type is not accepted here.",
+  "request.route_not_found": "There is no such address.",
+  "records.version_conflict":
+    "Someone else changed this record since you opened it: reload it and apply your change again.",
+  "records.duplicate": "A record with this {field} already exists.",
+  "attachments.corrupt": "The stored file does not match its checksum: it is not served.",
+  "attachments.too_large": "The file is larger than the limit of {limit} bytes.",
+  "attachments.mime_not_allowed": "Files of type {mime} are not accepted.",
+  internal: "Something went wrong on our side; nothing was changed. Try again.",
+  "storage.unavailable":
+    "The data store cannot accept writes right now (full or read-only); nothing was changed.",
+  // field problems
+  "field.required": "Required.",
+  "field.invalid_type": "Must be {expected}.",
+  "field.too_long": "At most {max} characters.",
+  "field.too_short": "At least {min} characters.",
+  "field.too_big": "At most {max}.",
+  "field.too_small": "At least {min}.",
+  "field.invalid_value": "Must be one of: {options}.",
+  "field.unknown": "Unknown field.",
+  "field.invalid_format": "Wrong format.",
+  "field.invalid_date": "Use YYYY, YYYY-MM or YYYY-MM-DD, a real date.",
+  "field.unknown_term": "Not a term of the {list} list.",
+  "field.retired_term": "This term is retired; choose another.",
+  "field.unknown_reference": "No such record, or not one you can use.",
+  "field.other_mandate": "Belongs to another mandate.",
+  "field.taken": "Already in use.",
+  "field.weak_password": "Use at least 12 characters.",
+  "field.invalid": "Not valid.",
+};
+
+const ko: Catalog = {
+  "records.not_found": "찾을 수 없습니다.",
+  "access.forbidden": "이 작업을 할 권한이 없습니다.",
+  "auth.required": "먼저 로그인하십시오.",
+  "auth.invalid_credentials": "이메일 또는 비밀번호가 올바르지 않습니다.",
+  "auth.locked": "로그인 실패가 너무 많아 이 계정은 {minutes}분 동안 잠겼습니다.",
+  "auth.csrf_failed": "양식 토큰이 없거나 올바르지 않습니다. 페이지를 새로 고친 뒤 다시 시도하십시오.",
+  "auth.token_scope": "이 API 토큰으로는 이 작업을 할 수 없습니다.",
+  rate_limited: "요청이 너무 많습니다. {seconds}초 후에 다시 시도하십시오.",
+  "request.validation_failed": "올바르지 않은 항목이 있습니다.",
+  "request.invalid_json": "요청 본문이 올바른 JSON이 아닙니다.",
+  "request.too_large": "요청 본문이 너무 큽니다.",
+  "request.unsupported_media_type": "여기서는 이 콘텐츠 유형을 받지 않습니다.",
+  "request.route_not_found": "그런 주소가 없습니다.",
+  "records.version_conflict":
+    "이 기록을 연 뒤 다른 사람이 변경했습니다. 다시 불러와 변경 사항을 다시 적용하십시오.",
+  "records.duplicate": "같은 {field} 값의 기록이 이미 있습니다.",
+  "attachments.corrupt": "저장된 파일이 체크섬과 일치하지 않아 제공하지 않습니다.",
+  "attachments.too_large": "파일이 제한 크기 {limit}바이트보다 큽니다.",
+  "attachments.mime_not_allowed": "{mime} 형식의 파일은 받지 않습니다.",
+  internal: "서버에서 문제가 발생했습니다. 아무것도 변경되지 않았습니다. 다시 시도하십시오.",
+  "storage.unavailable":
+    "지금은 데이터 저장소에 쓸 수 없습니다(공간 부족 또는 읽기 전용). 아무것도 변경되지 않았습니다.",
+  "field.required": "필수 항목입니다.",
+  "field.invalid_type": "{expected} 형식이어야 합니다.",
+  "field.too_long": "최대 {max}자입니다.",
+  "field.too_short": "최소 {min}자입니다.",
+  "field.too_big": "최대 {max}입니다.",
+  "field.too_small": "최소 {min}입니다.",
+  "field.invalid_value": "다음 중 하나여야 합니다: {options}.",
+  "field.unknown": "알 수 없는 항목입니다.",
+  "field.invalid_format": "형식이 올바르지 않습니다.",
+  "field.invalid_date": "YYYY, YYYY-MM 또는 YYYY-MM-DD 형식의 실제 날짜를 입력하십시오.",
+  "field.unknown_term": "{list} 목록에 없는 용어입니다.",
+  "field.retired_term": "사용이 중지된 용어입니다. 다른 용어를 선택하십시오.",
+  "field.unknown_reference": "그런 기록이 없거나 사용할 수 없는 기록입니다.",
+  "field.other_mandate": "다른 임무에 속한 기록입니다.",
+  "field.taken": "이미 사용 중입니다.",
+  "field.weak_password": "12자 이상을 사용하십시오.",
+  "field.invalid": "올바르지 않습니다.",
+};
+
+const catalogs: Record<Locale, Catalog> = { en, ko };
+
+/** Every message code, so a test can check both languages cover the same set. */
+export const messageCodes = { en: Object.keys(en), ko: Object.keys(ko) };
+
+/** Renders a message in the locale, falling back to English, then to the code itself. */
+export function translate(
+  locale: Locale,
+  code: string,
+  params: Record<string, string | number> = {},
+): string {
+  const template = catalogs[locale][code] ?? en[code] ?? code;
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
+}
+
+/** Picks the best supported locale from an Accept-Language header (q-values honoured). */
+export function pickLocale(header: string | undefined): Locale {
+  if (!header) return "en";
+  const ranked = header
+    .split(",")
+    .map((part) => {
+      const [tag = "", ...rest] = part.trim().split(";");
+      const q = rest.find((r) => r.trim().startsWith("q="));
+      return { tag: tag.toLowerCase(), q: q ? Number(q.trim().slice(2)) || 0 : 1 };
+    })
+    .sort((a, b) => b.q - a.q);
+  for (const { tag } of ranked) {
+    if (tag.startsWith("ko")) return "ko";
+    if (tag.startsWith("en")) return "en";
+  }
+  return "en";
+}

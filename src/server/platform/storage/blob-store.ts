@@ -1,0 +1,57 @@
+import { createHash, randomBytes } from "node:crypto";
+import { mkdir, open, readFile, rename, stat, unlink } from "node:fs/promises";
+import path from "node:path";
+
+export class CorruptBlobError extends Error {
+  constructor(readonly sha256: string) {
+    super(`Stored file ${sha256} does not match its checksum`);
+  }
+}
+
+/**
+ * Content-addressed file store under `<dataDir>/attachments/ab/cd/<sha256>`. Writes are fsynced and renamed into
+ * place, so a crash leaves either the whole file or none; every read re-checks the hash.
+ * @example const store = createBlobStore(dataDir); const { sha256 } = await store.put(buffer);
+ */
+export function createBlobStore(dataDir: string) {
+  const root = path.join(dataDir, "attachments");
+  const pathOf = (sha: string) => path.join(root, sha.slice(0, 2), sha.slice(2, 4), sha);
+
+  return {
+    async put(content: Buffer): Promise<{ sha256: string; size: number }> {
+      const sha256 = createHash("sha256").update(content).digest("hex");
+      const target = pathOf(sha256);
+      const exists = await stat(target).then(
+        (s) => s.size === content.length,
+        () => false,
+      );
+      if (!exists) {
+        await mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
+        const tmp = `${target}.${randomBytes(6).toString("hex")}.tmp`;
+        const fh = await open(tmp, "wx", 0o600);
+        try {
+          await fh.writeFile(content);
+          await fh.sync();
+        } finally {
+          await fh.close();
+        }
+        await rename(tmp, target).catch(async (e: unknown) => {
+          await unlink(tmp).catch(() => undefined);
+          throw e;
+        });
+      }
+      return { sha256, size: content.length };
+    },
+
+    async read(sha256: string): Promise<Buffer> {
+      const content = await readFile(pathOf(sha256)).catch(() => {
+        throw new CorruptBlobError(sha256);
+      });
+      if (createHash("sha256").update(content).digest("hex") !== sha256) throw new CorruptBlobError(sha256);
+      return content;
+    },
+
+    pathOf,
+  };
+}
+export type BlobStore = ReturnType<typeof createBlobStore>;
