@@ -1,0 +1,96 @@
+import type { ApiClient } from "./api-client.js";
+
+let seq = 0;
+const next = () => ++seq;
+
+/** Valid create bodies for each record type; overrides replace fields. Terms are real HURIDOCS codes. */
+export const build = {
+  person: (mandateId: string, o: Record<string, unknown> = {}) => ({
+    mandateId,
+    kind: "individual",
+    code: `W-2017-${String(next()).padStart(4, "0")}`,
+    sex: "020000000000",
+    birthYear: 1985,
+    ...o,
+  }),
+  source: (mandateId: string, o: Record<string, unknown> = {}) => ({
+    mandateId,
+    kind: "interview",
+    title: `Interview ${next()}`,
+    sourceDate: { value: "2017-07-18", precision: "day" },
+    languages: ["ko"],
+    consentScope: "anonymised_public",
+    reprisalRisk: "medium",
+    summary: "Detained at a holding centre near the border after forced return.",
+    ...o,
+  }),
+  event: (mandateId: string, o: Record<string, unknown> = {}) => ({
+    mandateId,
+    title: `Forced return ${next()}`,
+    startDate: { value: "2016-05", precision: "month" },
+    ...o,
+  }),
+  act: (mandateId: string, eventId: string, o: Record<string, unknown> = {}) => ({
+    mandateId,
+    eventId,
+    actType: "030102000000",
+    actDate: { value: "2016", precision: "year" },
+    ...o,
+  }),
+  relation: (
+    mandateId: string,
+    personId: string,
+    relatedPersonId: string,
+    o: Record<string, unknown> = {},
+  ) => ({
+    mandateId,
+    personId,
+    relatedPersonId,
+    relationType: "010101000000",
+    separatedByBorder: true,
+    ...o,
+  }),
+  involvement: (mandateId: string, actId: string, o: Record<string, unknown> = {}) => ({
+    mandateId,
+    actId,
+    perpetratorName: "Border security unit",
+    perpetratorType: "010104000000",
+    degree: "010100000000",
+    ...o,
+  }),
+  informationLink: (
+    mandateId: string,
+    sourceId: string,
+    targetType: string,
+    targetId: string,
+    o: Record<string, unknown> = {},
+  ) => ({
+    mandateId,
+    sourceId,
+    targetType,
+    targetId,
+    reliability: "020000000000",
+    ...o,
+  }),
+  place: (mandateId: string, o: Record<string, unknown> = {}) => ({
+    mandateId,
+    level: "site",
+    placeType: "detention_facility",
+    nameEn: `Holding centre ${next()}`,
+    latitude: 42.45,
+    longitude: 129.75,
+    ...o,
+  }),
+};
+
+/** Creates a record through the API and returns its body; fails the test loudly if the API refuses. */
+export async function createVia<T = Record<string, unknown> & { id: string }>(
+  client: ApiClient,
+  plural: string,
+  body: Record<string, unknown>,
+) {
+  const res = await client.post<T>(`/api/v1/${plural}`, body);
+  if (res.status !== 201)
+    throw new Error(`create ${plural} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
