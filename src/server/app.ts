@@ -1,6 +1,6 @@
 import cookie from "@fastify/cookie";
 import swagger from "@fastify/swagger";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyInstance, type RouteOptions } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { registerAttachmentRoutes } from "./modules/attachments/attachments.routes.js";
 import { registerAuditRoutes } from "./modules/audit/audit.routes.js";
@@ -21,9 +21,13 @@ export const apiVersion = "0.1.0";
 
 /**
  * Builds the HTTP application on its dependencies; nothing listens until the caller says so.
+ * `onRoute` sees every route as it registers (tests compare them with the OpenAPI document).
  * @example const app = await buildApp(deps); await app.listen({ port: 8080 });
  */
-export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  deps: AppDeps,
+  options: { logger?: boolean; onRoute?: (route: RouteOptions) => void } = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger
       ? {
@@ -36,6 +40,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
     trustProxy: true,
     routerOptions: { maxParamLength: 200 },
   });
+  if (options.onRoute) app.addHook("onRoute", options.onRoute);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
