@@ -56,6 +56,8 @@ export const termsQuery = z.strictObject({
 });
 
 export const termPatch = z.strictObject({
-  labels: z.record(z.enum(["en", "ko", "fr", "es", "zh"]), z.string().trim().min(1).max(500)).optional(),
+  labels: z
+    .partialRecord(z.enum(["en", "ko", "fr", "es", "zh"]), z.string().trim().min(1).max(500))
+    .optional(),
   retired: z.boolean().optional(),
 });

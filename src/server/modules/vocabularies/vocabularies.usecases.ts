@@ -79,7 +79,12 @@ export async function importVocabularies({
           });
           existing.set(t.huriCode, "");
         } else {
-          const merged = JSON.stringify({ ...(JSON.parse(before || "{}") as object), ...labels });
+          // Labels an admin translated stay; the file's own languages update; shipped Korean only fills a gap.
+          const merged = JSON.stringify({
+            ...(koLabel ? { ko: koLabel } : {}),
+            ...(JSON.parse(before || "{}") as object),
+            ...t.labels,
+          });
           await repo.updateTerm(list.name, t.huriCode, {
             labels: merged,
             parent_code: parent,

@@ -122,10 +122,8 @@ export function abilitiesOn(actor: Actor, facts: AccessFacts): Record<Ability, b
   const level = facts.confidentiality as Confidentiality;
   const read = facts.restricted ? facts.actorListed : rank(level) <= rank(rule.readUpTo);
   if (!read) return none;
-  const write =
-    canWriteScope(actor) &&
-    rule.writeUpTo !== null &&
-    (facts.restricted || rank(level) <= rank(rule.writeUpTo));
+  // Being listed opens a record for reading only: a role never writes above its own level.
+  const write = canWriteScope(actor) && rule.writeUpTo !== null && rank(level) <= rank(rule.writeUpTo);
   return {
     read,
     update: write,

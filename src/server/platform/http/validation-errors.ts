@@ -15,6 +15,11 @@ export function fieldProblemsFrom(items: ValidationItem[]): Record<string, Field
   for (const item of items) {
     const p = item.params ?? {};
     const field = pathOf(item.instancePath);
+    // A schema may name its own problem code as the message (`.min(12, "field.weak_password")`).
+    if (item.message?.startsWith("field.") && item.keyword !== "unrecognized_keys") {
+      out[field] = { code: item.message };
+      continue;
+    }
     switch (item.keyword) {
       case "unrecognized_keys":
         for (const key of (p.keys as string[]) ?? [])

@@ -14,9 +14,12 @@ describe("dates with precision", () => {
     expect(parsePartialDate(text)).toEqual(expected);
   });
 
-  it.each(["2016-13", "2016-02-30", "16", "May 2016", "about", ""])("%s is not accepted as a date", (text) => {
-    expect(parsePartialDate(text)).toBeNull();
-  });
+  it.each(["2016-13", "2016-02-30", "16", "May 2016", "about", ""])(
+    "%s is not accepted as a date",
+    (text) => {
+      expect(parsePartialDate(text)).toBeNull();
+    },
+  );
 
   it("a day precision needs a full date and a month precision a month", () => {
     expect(isValidPartialDate("2016-05", "day")).toBe(false);
