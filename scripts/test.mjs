@@ -30,7 +30,8 @@ console.log(
     : "notice: DATABASE_URL is not set: integration tests run on SQLite only (PostgreSQL skipped).",
 );
 const chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
-if (!chromium) console.log("notice: Chromium not found: browser tests are skipped (install Debian's chromium).");
+if (!chromium)
+  console.log("notice: Chromium not found: browser tests are skipped (install Debian's chromium).");
 
 run("typecheck", "npx", ["tsc", "--noEmit", "-p", "tsconfig.json"]);
 run("lint", "npx", ["biome", "check", "."]);

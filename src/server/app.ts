@@ -11,9 +11,11 @@ import { registerPersonRoutes } from "./modules/persons/persons.routes.js";
 import { recordSpecs } from "./modules/record-specs.js";
 import { registerUserRoutes } from "./modules/users/users.routes.js";
 import { registerVocabularyRoutes } from "./modules/vocabularies/vocabularies.routes.js";
+import { validationFailed } from "./platform/errors/app-error.js";
 import { registerCaller } from "./platform/http/caller.plugin.js";
 import type { AppDeps } from "./platform/http/deps.js";
 import { errorBody, handleError } from "./platform/http/error-handler.js";
+import { nulCharacterProblems } from "./platform/http/validation-errors.js";
 import { pickLocale } from "./platform/i18n/messages.js";
 import { registerRecordRoutes } from "./platform/records/records.routes.js";
 
@@ -37,13 +39,22 @@ export async function buildApp(
         }
       : false,
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    trustProxy:
+      deps.config.trustProxy === "false" ? false : deps.config.trustProxy.split(",").map((p) => p.trim()),
     routerOptions: { maxParamLength: 200 },
+    // Malformed escapes and over-long ids in the path answer in the one error shape too.
+    frameworkErrors: (err, req, reply) => handleError(err, req, reply),
   });
   if (options.onRoute) app.addHook("onRoute", options.onRoute);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
+  // JSON only: a text/plain body is refused with 415, not parsed into a string (raw uploads have their own parser).
+  app.removeContentTypeParser("text/plain");
+  app.addHook("preValidation", async (req) => {
+    const problems = nulCharacterProblems([req.params, req.query, req.body]);
+    if (Object.keys(problems).length) throw validationFailed({}, problems);
+  });
   app.setNotFoundHandler((req, reply) =>
     reply
       .status(404)

@@ -2,9 +2,13 @@ import { existsSync } from "node:fs";
 import { type Browser, chromium } from "playwright-core";
 
 /** Debian's Chromium, where the machine has it. */
-export const chromiumPath = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p)) ?? null;
+export const chromiumPath =
+  ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p)) ?? null;
 
-if (!chromiumPath) console.warn("notice: Chromium not found (/usr/bin/chromium): browser tests are skipped. Install Debian's chromium to run them.");
+if (!chromiumPath)
+  console.warn(
+    "notice: Chromium not found (/usr/bin/chromium): browser tests are skipped. Install Debian's chromium to run them.",
+  );
 
 /** Launches headless Chromium with the flags this environment needs (no sandbox as root, no background network). */
 export function launchChromium(): Promise<Browser> {
@@ -12,6 +16,13 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath,
     headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+      "--disable-sync",
+    ],
   });
 }

@@ -1,5 +1,7 @@
 import type { OpenedDeps } from "../bootstrap.js";
+import { createAuditQueryRepository } from "../modules/audit/audit.repository.js";
 import { createMandatesRepository } from "../modules/mandates/mandates.repository.js";
+import { writeAudit } from "../platform/audit/audit.repository.js";
 import { AppError } from "../platform/errors/app-error.js";
 import { seedDemo } from "./demo.seed.js";
 
@@ -13,6 +15,7 @@ export const demoAccounts = [
 ] as const;
 
 export const demoMandateCode = "dprk-demo";
+const completedAction = "demo.seeded";
 
 /**
  * Loads the demo mandate unless it is already there. Refuses a database that holds any mandate that is not the demo's,
@@ -25,6 +28,23 @@ export async function ensureDemoData(deps: OpenedDeps) {
       where: deps.config.databaseUrl ? "this database" : deps.config.dataDir,
     });
   }
-  if (await repo.findByCode(demoMandateCode)) return { seeded: false };
-  return { seeded: true, summary: await seedDemo(deps, deps.config.demoPassword) };
+  const where = deps.config.databaseUrl ? "this database" : deps.config.dataDir;
+  const existing = await repo.findByCode(demoMandateCode);
+  if (existing) {
+    // A seed cut short (a kill, a full disk) must not pass for the demo: say so instead of serving half of it.
+    if (!(await createAuditQueryRepository({ db: deps.db }).hasAction(completedAction))) {
+      throw new AppError("demo.incomplete", 409, { where });
+    }
+    return { seeded: false };
+  }
+  const summary = await seedDemo(deps, deps.config.demoPassword);
+  await writeAudit(deps.db, null, [
+    {
+      action: completedAction,
+      recordType: "mandate",
+      recordId: summary.mandateId,
+      mandateId: summary.mandateId,
+    },
+  ]);
+  return { seeded: true, summary };
 }

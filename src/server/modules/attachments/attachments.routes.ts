@@ -13,8 +13,10 @@ export function registerAttachmentRoutes(app: FastifyInstance, deps: AppDeps) {
   const blobs = createBlobStore(deps.config.dataDir);
   const tags = ["attachments"];
 
-  // Raw uploads get their own scope, so only this route accepts arbitrary content types.
+  // Raw uploads get their own scope, so only this route accepts arbitrary content types. The built-in JSON and
+  // text parsers are dropped here: they would decode text/plain as UTF-8 and alter bytes in any other encoding.
   app.register(async (scope) => {
+    scope.removeAllContentTypeParsers();
     scope.addContentTypeParser(
       "*",
       { parseAs: "buffer", bodyLimit: deps.config.maxAttachmentBytes },

@@ -13,6 +13,14 @@ export interface AuditQuery {
 /** SQL of reading the audit trail (writing it is platform/audit). */
 export function createAuditQueryRepository({ db }: { db: Tx }) {
   return {
+    hasAction: async (action: string) =>
+      (await db
+        .selectFrom("audit_log")
+        .select("id")
+        .where("action", "=", action)
+        .limit(1)
+        .executeTakeFirst()) !== undefined,
+
     list(q: AuditQuery) {
       let query = db.selectFrom("audit_log").selectAll();
       if (q.mandateScope) {

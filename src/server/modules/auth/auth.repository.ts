@@ -10,17 +10,25 @@ export function createAuthRepository({ db }: { db: Tx }) {
 
     findUserById: (id: string) => db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst(),
 
-    async recordFailure(userId: string, at: string, lockedUntil: string | null) {
+    /**
+     * Counts one failed login atomically and locks the account when the new count reaches the threshold: the decision
+     * uses the database's count, so failures sent in parallel (or to several servers) cannot slip past the lockout.
+     */
+    async recordFailure(userId: string, at: string, lock: { threshold: number; until: string }) {
       const row = await db
         .updateTable("users")
         .set((eb) => ({ failed_logins: eb("failed_logins", "+", 1), last_failed_at: at }))
         .where("id", "=", userId)
         .returning("failed_logins")
         .executeTakeFirstOrThrow();
-      if (lockedUntil)
-        await db.updateTable("users").set({ locked_until: lockedUntil }).where("id", "=", userId).execute();
-      return row.failed_logins;
+      const locked = row.failed_logins >= lock.threshold;
+      if (locked)
+        await db.updateTable("users").set({ locked_until: lock.until }).where("id", "=", userId).execute();
+      return { failures: row.failed_logins, locked };
     },
+
+    touchToken: (id: string, now: string) =>
+      db.updateTable("api_tokens").set({ last_used_at: now }).where("id", "=", id).execute(),
 
     resetFailures: (userId: string) =>
       db
@@ -62,6 +70,7 @@ export function createAuthRepository({ db }: { db: Tx }) {
           "api_tokens.id",
           "api_tokens.scopes",
           "api_tokens.expires_at",
+          "api_tokens.last_used_at",
           "users.id as user_id",
           "users.is_admin",
         ])

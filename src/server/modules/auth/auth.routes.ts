@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { nowIso } from "../../platform/db/time.js";
-import { recordNotFound } from "../../platform/errors/app-error.js";
+import { AppError } from "../../platform/errors/app-error.js";
 import { clientInfo, requireActor } from "../../platform/http/caller.js";
 import { sessionCookie } from "../../platform/http/caller.plugin.js";
 import type { AppDeps } from "../../platform/http/deps.js";
@@ -124,7 +124,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps) {
         req.params.id,
         nowIso(),
       );
-      if (Number(res.numUpdatedRows) !== 1) throw recordNotFound();
+      if (Number(res.numUpdatedRows) !== 1) throw new AppError("tokens.not_found", 404);
       return reply.status(204).send();
     },
   );

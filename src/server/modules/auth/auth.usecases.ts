@@ -58,23 +58,26 @@ export async function login({
   }
   if (user.locked_until && user.locked_until > nowIso())
     throw accountLocked({ minutes: settings.lockoutMinutes });
+  // A lock that has run out starts a fresh count, so one more slip does not lock the account again at once.
+  if (user.locked_until) await repo.resetFailures(user.id);
   if (!(await verifyPassword(user.password_hash, password))) {
-    const failures = user.failed_logins + 1;
-    const lockedUntil =
-      failures >= settings.lockoutThreshold ? isoFromNow(settings.lockoutMinutes * 60_000) : null;
-    await inTransaction(db, async (trx) => {
-      await createAuthRepository({ db: trx }).recordFailure(user.id, nowIso(), lockedUntil);
+    const { failures, locked } = await inTransaction(db, async (trx) => {
+      const counted = await createAuthRepository({ db: trx }).recordFailure(user.id, nowIso(), {
+        threshold: settings.lockoutThreshold,
+        until: isoFromNow(settings.lockoutMinutes * 60_000),
+      });
       await writeAudit(trx, { userId: user.id, ip: client.ip, userAgent: client.userAgent } as Actor, [
         {
-          action: lockedUntil ? "login.locked" : "login.failed",
+          action: counted.locked ? "login.locked" : "login.failed",
           recordType: "user",
           recordId: user.id,
           mandateId: null,
         },
       ]);
+      return counted;
     });
     if (failures >= 3) await sleep(Math.min(settings.loginDelayMs * 2 ** (failures - 3), 8000));
-    if (lockedUntil) throw accountLocked({ minutes: settings.lockoutMinutes });
+    if (locked) throw accountLocked({ minutes: settings.lockoutMinutes });
     throw invalidCredentials();
   }
   const sessionToken = newSecret("rps_");
@@ -128,6 +131,9 @@ export async function resolveCaller({
   if (bearer) {
     const token = await repo.findLiveToken(secretHash(bearer), now);
     if (!token) return null;
+    if (!token.last_used_at || Date.parse(now) - Date.parse(token.last_used_at) > 60_000) {
+      await repo.touchToken(token.id, now);
+    }
     const scopes = new Set(
       token.scopes.split(",").filter((s): s is "read" | "write" => s === "read" || s === "write"),
     );

@@ -44,11 +44,17 @@ export async function revealIdentity({
       { action: "identity.read", recordType: "person", recordId: personId, mandateId: facts.mandateId },
     ]);
     if (!row) return { personId, identity: {}, updatedAt: null, updatedBy: null };
-    const identity = open<Identity>(masterKey, personId, {
-      keyId: row.key_id,
-      wrappedKey: row.wrapped_key,
-      ciphertext: row.ciphertext,
-    });
+    let identity: Identity;
+    try {
+      identity = open<Identity>(masterKey, personId, {
+        keyId: row.key_id,
+        wrappedKey: row.wrapped_key,
+        ciphertext: row.ciphertext,
+      });
+    } catch {
+      // Wrong master key, or sealed data moved or altered: never guess, never show another person's data.
+      throw new AppError("persons.identity_unreadable", 500);
+    }
     return { personId, identity, updatedAt: row.updated_at, updatedBy: row.updated_by };
   });
 }

@@ -1,11 +1,11 @@
 import { z } from "zod";
 
 /** The HURIDOCS micro-thesauri file shape (`huridocs-esf-micro-thesauri.json`), which `vocab import` reads. */
-export const thesauriFile = z.object({
+export const thesauriFile = z.strictObject({
   source: z.string().optional(),
   lists: z
     .array(
-      z.object({
+      z.strictObject({
         code: z.number().int(),
         name: z
           .string()
@@ -14,7 +14,7 @@ export const thesauriFile = z.object({
         labels: z.record(z.string(), z.string().max(300)).optional(),
         terms: z
           .array(
-            z.object({
+            z.strictObject({
               huriCode: z.string().regex(/^\d{12}$/),
               vocabNumber: z.string().max(20),
               parent: z.string().max(20).nullable(),

@@ -40,6 +40,12 @@ export const configSlices = {
     default: "127.0.0.1",
     env: "RAPPORTEUR_HOST",
   }),
+  trustProxy: slice({
+    doc: "Proxies whose X-Forwarded-For is believed (comma-separated addresses or CIDRs; `false` for none). Client IPs feed rate limits and the audit trail.",
+    schema: z.string().min(1),
+    default: "127.0.0.1,::1",
+    env: "RAPPORTEUR_TRUST_PROXY",
+  }),
   masterKey: slice({
     doc: "Master key (32 bytes, base64 or hex) that wraps the data keys of identifying data. When unset, a key file is created in the data directory with mode 0600.",
     schema: z.string().min(1).optional(),

@@ -10,6 +10,8 @@ const fastifyCodes: Record<string, [string, number]> = {
   FST_ERR_CTP_BODY_TOO_LARGE: ["request.too_large", 413],
   FST_ERR_CTP_INVALID_MEDIA_TYPE: ["request.unsupported_media_type", 415],
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: ["request.too_large", 413],
+  FST_ERR_BAD_URL: ["request.invalid_url", 400],
+  FST_ERR_MAX_PARAM_LENGTH: ["request.url_too_long", 414],
 };
 
 const storageCodes = new Set([

@@ -59,3 +59,21 @@ export function fieldProblemsFrom(items: ValidationItem[]): Record<string, Field
   }
   return out;
 }
+
+/**
+ * Names every string of a request (params, query, JSON body) holding a NUL character: PostgreSQL cannot store one,
+ * so neither dialect takes it. Raw upload bodies (buffers) are not text and are left alone; nesting deeper than any
+ * schema goes is not walked (zod refuses it anyway).
+ */
+export function nulCharacterProblems(parts: unknown[]): Record<string, FieldProblem> {
+  const out: Record<string, FieldProblem> = {};
+  const walk = (value: unknown, path: string, depth: number) => {
+    if (typeof value === "string") {
+      if (value.includes("\u0000")) out[path || "body"] = { code: "field.nul_character" };
+    } else if (value && typeof value === "object" && !Buffer.isBuffer(value) && depth < 16) {
+      for (const [k, v] of Object.entries(value)) walk(v, path ? `${path}.${k}` : k, depth + 1);
+    }
+  };
+  for (const part of parts) walk(part, "", 0);
+  return out;
+}

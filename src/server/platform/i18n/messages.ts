@@ -15,15 +15,23 @@ const en: Catalog = {
   "request.too_large": "The request body is too large.",
   "request.unsupported_media_type": "This content type is not accepted here.",
   "request.route_not_found": "There is no such address.",
+  "request.invalid_url": "The address is not valid: check its %-escapes.",
+  "request.url_too_long": "The address is too long.",
   "records.version_conflict":
     "Someone else changed this record since you opened it: reload it and apply your change again.",
   "records.duplicate": "A record with this {field} already exists.",
   "attachments.corrupt": "The stored file does not match its checksum: it is not served.",
   "attachments.too_large": "The file is larger than the limit of {limit} bytes.",
   "attachments.mime_not_allowed": "Files of type {mime} are not accepted.",
+  "demo.incomplete":
+    "The demo data in {where} is incomplete: an earlier start was interrupted while loading it. Delete it and start again.",
+  "persons.identity_unreadable":
+    "The identifying data of this person cannot be opened (wrong master key, or the stored data was altered); nothing is shown.",
   internal: "Something went wrong on our side; nothing was changed. Try again.",
   "storage.unavailable":
     "The data store cannot accept writes right now (full or read-only); nothing was changed.",
+  "demo.real_data_present":
+    "The demo refuses to start: {where} holds mandates that are not the demo's. Give the demo an empty data directory (--data-dir) or database.",
   // field problems
   "field.required": "Required.",
   "field.invalid_type": "Must be {expected}.",
@@ -42,6 +50,7 @@ const en: Catalog = {
   "field.taken": "Already in use.",
   "field.weak_password": "Use at least 12 characters.",
   "field.invalid": "Not valid.",
+  "field.nul_character": "Contains a NUL character, which cannot be stored.",
 };
 
 const ko: Catalog = {
@@ -58,15 +67,23 @@ const ko: Catalog = {
   "request.too_large": "요청 본문이 너무 큽니다.",
   "request.unsupported_media_type": "여기서는 이 콘텐츠 유형을 받지 않습니다.",
   "request.route_not_found": "그런 주소가 없습니다.",
+  "request.invalid_url": "주소가 올바르지 않습니다. % 인코딩을 확인하십시오.",
+  "request.url_too_long": "주소가 너무 깁니다.",
   "records.version_conflict":
     "이 기록을 연 뒤 다른 사람이 변경했습니다. 다시 불러와 변경 사항을 다시 적용하십시오.",
   "records.duplicate": "같은 {field} 값의 기록이 이미 있습니다.",
   "attachments.corrupt": "저장된 파일이 체크섬과 일치하지 않아 제공하지 않습니다.",
   "attachments.too_large": "파일이 제한 크기 {limit}바이트보다 큽니다.",
   "attachments.mime_not_allowed": "{mime} 형식의 파일은 받지 않습니다.",
+  "demo.incomplete":
+    "{where}의 데모 데이터가 불완전합니다. 이전 실행이 데이터를 불러오는 중에 중단되었습니다. 삭제한 뒤 다시 시작하십시오.",
+  "persons.identity_unreadable":
+    "이 사람의 식별 정보를 열 수 없습니다(마스터 키가 다르거나 저장된 데이터가 변경됨). 아무것도 표시하지 않습니다.",
   internal: "서버에서 문제가 발생했습니다. 아무것도 변경되지 않았습니다. 다시 시도하십시오.",
   "storage.unavailable":
     "지금은 데이터 저장소에 쓸 수 없습니다(공간 부족 또는 읽기 전용). 아무것도 변경되지 않았습니다.",
+  "demo.real_data_present":
+    "데모를 시작하지 않습니다: {where}에 데모가 아닌 임무가 있습니다. 빈 데이터 디렉터리(--data-dir)나 데이터베이스를 지정하십시오.",
   "field.required": "필수 항목입니다.",
   "field.invalid_type": "{expected} 형식이어야 합니다.",
   "field.too_long": "최대 {max}자입니다.",
@@ -84,6 +101,7 @@ const ko: Catalog = {
   "field.taken": "이미 사용 중입니다.",
   "field.weak_password": "12자 이상을 사용하십시오.",
   "field.invalid": "올바르지 않습니다.",
+  "field.nul_character": "저장할 수 없는 NUL 문자가 들어 있습니다.",
 };
 
 const catalogs: Record<Locale, Catalog> = { en, ko };

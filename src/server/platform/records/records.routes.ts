@@ -14,6 +14,9 @@ import {
 import type { RecordSpec } from "./record-spec.js";
 import { createRecord, getRecord, type ListQuery, listRecords, updateRecord } from "./records.usecases.js";
 
+const noun = (spec: RecordSpec) => spec.type.replaceAll("_", " ");
+const withArticle = (word: string) => `${/^[aeiou]/.test(word) ? "an" : "a"} ${word}`;
+
 export const idParams = z.strictObject({ id: idSchema });
 
 /**
@@ -36,7 +39,7 @@ export function registerRecordRoutes(
     {
       schema: {
         tags,
-        summary: `List ${spec.plural} the caller may read (keyset pages)`,
+        summary: `List ${spec.plural.replaceAll("-", " ")} the caller may read (keyset pages)`,
         querystring: listQuerySchema(spec),
         response: { 200: listResponseSchema(one) },
       },
@@ -47,7 +50,7 @@ export function registerRecordRoutes(
 
   r.get(
     `${base}/:id`,
-    { schema: { tags, summary: `One ${spec.type}`, params: idParams, response: { 200: one } } },
+    { schema: { tags, summary: `One ${noun(spec)}`, params: idParams, response: { 200: one } } },
     async (req) => getRecord({ db: deps.db, actor: requireActor(req), spec, id: req.params.id }),
   );
 
@@ -57,7 +60,7 @@ export function registerRecordRoutes(
       {
         schema: {
           tags,
-          summary: `Create a ${spec.type}`,
+          summary: `Create ${withArticle(noun(spec))}`,
           body: createBodySchema(spec),
           response: { 201: one },
         },
@@ -79,7 +82,7 @@ export function registerRecordRoutes(
     {
       schema: {
         tags,
-        summary: `Change a ${spec.type}`,
+        summary: `Change ${withArticle(noun(spec))}`,
         params: idParams,
         body: updateBodySchema(spec),
         response: { 200: one },

@@ -21,11 +21,16 @@ export function createBlobStore(dataDir: string) {
     async put(content: Buffer): Promise<{ sha256: string; size: number }> {
       const sha256 = createHash("sha256").update(content).digest("hex");
       const target = pathOf(sha256);
-      const exists = await stat(target).then(
-        (s) => s.size === content.length,
+      // A copy already there is kept only if it is intact: a damaged one is replaced by the fresh upload.
+      const intact = await stat(target).then(
+        async (s) =>
+          s.size === content.length &&
+          createHash("sha256")
+            .update(await readFile(target))
+            .digest("hex") === sha256,
         () => false,
       );
-      if (!exists) {
+      if (!intact) {
         await mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
         const tmp = `${target}.${randomBytes(6).toString("hex")}.tmp`;
         const fh = await open(tmp, "wx", 0o600);
