@@ -33,7 +33,7 @@ const chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => 
 if (!chromium)
   console.log("notice: Chromium not found: browser tests are skipped (install Debian's chromium).");
 
-run("typecheck", "npx", ["tsc", "--noEmit", "-p", "tsconfig.json"]);
+run("typecheck", "npm", ["run", "--silent", "typecheck"]);
 run("lint", "npx", ["biome", "check", "."]);
 run("unit and integration tests", "npx", [
   "vitest",
@@ -44,6 +44,7 @@ run("unit and integration tests", "npx", [
 ]);
 addCounts("test-results/vitest.json");
 if (chromium) {
+  run("build the staff application", "npx", ["vite", "build", "--logLevel", "warn"]);
   run("browser tests", "npx", [
     "vitest",
     "run",

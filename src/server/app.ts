@@ -9,6 +9,8 @@ import { registerHomePage } from "./modules/home/home.routes.js";
 import { registerMandateRoutes } from "./modules/mandates/mandates.routes.js";
 import { registerPersonRoutes } from "./modules/persons/persons.routes.js";
 import { recordSpecs } from "./modules/record-specs.js";
+import { registerRecordTypeRoutes } from "./modules/record-types/record-types.routes.js";
+import { registerStaffApp } from "./modules/staff-app/staff-app.routes.js";
 import { registerUserRoutes } from "./modules/users/users.routes.js";
 import { registerVocabularyRoutes } from "./modules/vocabularies/vocabularies.routes.js";
 import { validationFailed } from "./platform/errors/app-error.js";
@@ -98,6 +100,8 @@ export async function buildApp(
   registerAttachmentRoutes(app, deps);
   registerVocabularyRoutes(app, deps);
   registerAuditRoutes(app, deps);
+  registerRecordTypeRoutes(app);
   registerHomePage(app);
+  await registerStaffApp(app);
   return app;
 }

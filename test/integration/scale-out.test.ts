@@ -65,8 +65,8 @@ if (!dialects.includes("postgres")) {
     let mandateId: string;
     // Servers behind one load balancer share the database and the master key, not a data directory.
     const masterKey = randomBytes(32).toString("hex");
-    const A = () => servers[0]?.base as string;
-    const B = () => servers[1]?.base as string;
+    const serverA = () => servers[0]?.base as string;
+    const serverB = () => servers[1]?.base as string;
 
     beforeAll(async () => {
       scratch = await createScratchDatabase();
@@ -141,8 +141,8 @@ if (!dialects.includes("postgres")) {
     });
 
     it("a session opened on server A is honoured by server B", async () => {
-      const session = await signInOn(A(), "officer@test.example");
-      const onB = await call<{ user: { email: string } }>(B(), "GET", "/api/v1/auth/session", {
+      const session = await signInOn(serverA(), "officer@test.example");
+      const onB = await call<{ user: { email: string } }>(serverB(), "GET", "/api/v1/auth/session", {
         cookie: session.cookie,
       });
       expect(onB.status).toBe(200);
@@ -150,14 +150,14 @@ if (!dialects.includes("postgres")) {
     });
 
     it("a record created through server B is read through server A", async () => {
-      const session = await signInOn(A(), "officer@test.example");
-      const created = await call<{ id: string; code: string }>(B(), "POST", "/api/v1/persons", {
+      const session = await signInOn(serverA(), "officer@test.example");
+      const created = await call<{ id: string; code: string }>(serverB(), "POST", "/api/v1/persons", {
         ...session,
         body: build.person(mandateId),
       });
       expect(created.status).toBe(201);
       const read = await call<{ id: string; code: string }>(
-        A(),
+        serverA(),
         "GET",
         `/api/v1/persons/${created.body.id}`,
         {
@@ -171,12 +171,12 @@ if (!dialects.includes("postgres")) {
         legalName: "Pak Chol-min",
         contacts: [{ kind: "phone", value: "+82 10 1234 0001" }],
       };
-      const saved = await call(A(), "PUT", `/api/v1/persons/${created.body.id}/identity`, {
+      const saved = await call(serverA(), "PUT", `/api/v1/persons/${created.body.id}/identity`, {
         ...session,
         body: identity,
       });
       expect(saved.status).toBe(200);
-      const revealed = await call(B(), "GET", `/api/v1/persons/${created.body.id}/identity`, {
+      const revealed = await call(serverB(), "GET", `/api/v1/persons/${created.body.id}/identity`, {
         cookie: session.cookie,
       });
       expect(revealed.status).toBe(200);
@@ -188,10 +188,10 @@ if (!dialects.includes("postgres")) {
         call(base, "POST", "/api/v1/auth/login", {
           body: { email: "target@test.example", password: "wrong password" },
         });
-      expect((await wrong(A())).status).toBe(401);
-      expect((await wrong(B())).status).toBe(401);
-      expect((await wrong(A())).status).toBe(423);
-      for (const base of [B(), A()]) {
+      expect((await wrong(serverA())).status).toBe(401);
+      expect((await wrong(serverB())).status).toBe(401);
+      expect((await wrong(serverA())).status).toBe(423);
+      for (const base of [serverB(), serverA()]) {
         const right = await call(base, "POST", "/api/v1/auth/login", {
           body: { email: "target@test.example", password: testPassword },
         });
@@ -206,13 +206,13 @@ if (!dialects.includes("postgres")) {
       // The load balancer names the client in X-Forwarded-For.
       const client = { "x-forwarded-for": "203.0.113.44" };
       for (let i = 0; i < 60; i++) {
-        const res = await call(i % 2 ? B() : A(), "POST", "/api/v1/auth/login", {
+        const res = await call(i % 2 ? serverB() : serverA(), "POST", "/api/v1/auth/login", {
           body: { email: `nobody${i}@test.example`, password: "wrong password" },
           headers: client,
         });
         expect(res.status).toBe(401);
       }
-      for (const base of [A(), B()]) {
+      for (const base of [serverA(), serverB()]) {
         const limited = await call(base, "POST", "/api/v1/auth/login", {
           body: { email: "flooded@test.example", password: testPassword },
           headers: client,
@@ -223,11 +223,11 @@ if (!dialects.includes("postgres")) {
     });
 
     it("signing out on server A ends the session on server B", async () => {
-      const session = await signInOn(B(), "leaver@test.example");
-      expect((await call(B(), "GET", "/api/v1/persons", { cookie: session.cookie })).status).toBe(200);
-      const out = await call(A(), "POST", "/api/v1/auth/logout", session);
+      const session = await signInOn(serverB(), "leaver@test.example");
+      expect((await call(serverB(), "GET", "/api/v1/persons", { cookie: session.cookie })).status).toBe(200);
+      const out = await call(serverA(), "POST", "/api/v1/auth/logout", session);
       expect(out.status).toBe(204);
-      for (const base of [B(), A()]) {
+      for (const base of [serverB(), serverA()]) {
         const after = await call(base, "GET", "/api/v1/persons", { cookie: session.cookie });
         expect(after.status).toBe(401);
       }

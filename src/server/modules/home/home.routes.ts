@@ -10,6 +10,7 @@ a{color:#0b5cad}code{background:#f2f2f2;padding:0 .25rem}</style></head>
 <p>Documentation, action, reporting and publication for human-rights monitoring mandates.</p>
 <p lang="ko">인권 모니터링 임무를 위한 기록·조치·보고·공개 플랫폼.</p>
 <ul>
+<li><a href="/app/">Staff application: sign in</a> · <a href="/app/" lang="ko">직원용 애플리케이션: 로그인</a></li>
 <li><a href="/api/v1/openapi.json">API description (OpenAPI 3.1)</a></li>
 <li><a href="/healthz">Health</a></li>
 </ul>

@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { isValidPartialDate } from "../../../shared/dates.js";
 import { confidentialityLevels } from "../access/access.policies.js";
-import { isValidPartialDate } from "./dates.js";
 import { datePrecisions, type FieldKind, type RecordSpec } from "./record-spec.js";
 
 export const idSchema = z.string().min(1).max(64);

@@ -1,4 +1,4 @@
-import type { DatePrecision } from "./record-spec.js";
+export type DatePrecision = "day" | "month" | "year" | "approximate";
 
 const patterns: Record<Exclude<DatePrecision, "approximate">, RegExp> = {
   day: /^\d{4}-\d{2}-\d{2}$/,
@@ -39,4 +39,27 @@ export function parsePartialDate(text: string): { value: string; precision: Date
     if (isValidPartialDate(t, precision)) return { value: t, precision };
   }
   return null;
+}
+
+/**
+ * Shows a date the way it was entered, in the reader's language: "May 2016", "about 2015", "2016년 5월", "2015년경".
+ * @example formatPartialDate({ value: "2016-05", precision: "month" }, "ko") // "2016년 5월"
+ */
+export function formatPartialDate(
+  d: { value: string; precision: string } | null | undefined,
+  locale: string,
+): string {
+  if (!d) return "";
+  const [y, m, day] = d.value.split("-").map(Number);
+  if (y === undefined || Number.isNaN(y)) return d.value;
+  const date = new Date(Date.UTC(y, (m ?? 1) - 1, day ?? 1));
+  const options: Intl.DateTimeFormatOptions =
+    day !== undefined
+      ? { year: "numeric", month: "long", day: "numeric" }
+      : m !== undefined
+        ? { year: "numeric", month: "long" }
+        : { year: "numeric" };
+  const text = new Intl.DateTimeFormat(locale, { ...options, timeZone: "UTC" }).format(date);
+  if (d.precision !== "approximate") return text;
+  return locale.startsWith("ko") ? `${text}경` : `about ${text}`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isValidPartialDate, parsePartialDate } from "./dates.js";
+import { formatPartialDate, isValidPartialDate, parsePartialDate } from "./dates.js";
 
 describe("dates with precision", () => {
   it.each([
@@ -26,5 +26,17 @@ describe("dates with precision", () => {
     expect(isValidPartialDate("2016-05-12", "month")).toBe(false);
     expect(isValidPartialDate("2016-02-29", "day")).toBe(true);
     expect(isValidPartialDate("2017-02-29", "day")).toBe(false);
+  });
+});
+
+describe("dates shown to readers", () => {
+  it.each([
+    [{ value: "2016-05", precision: "month" }, "en", "May 2016"],
+    [{ value: "2016-05", precision: "month" }, "ko", "2016년 5월"],
+    [{ value: "2015", precision: "approximate" }, "en", "about 2015"],
+    [{ value: "2015", precision: "approximate" }, "ko", "2015년경"],
+    [{ value: "2016-05-12", precision: "day" }, "en", "May 12, 2016"],
+  ])("%o in %s reads %s", (d, locale, text) => {
+    expect(formatPartialDate(d, locale)).toBe(text);
   });
 });

@@ -1,0 +1,45 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import fastifyStatic from "@fastify/static";
+import type { FastifyInstance } from "fastify";
+import { packageRoot } from "../../platform/reference-data.js";
+
+/** Where `vite build` puts the staff web application. */
+export const staffAppDir = () => path.join(packageRoot(), "dist", "web");
+
+/**
+ * Serves the staff web application under /app/: fingerprinted assets as files, every other /app path as the
+ * single page (the client routes it). Without a build, /app says how to build it.
+ */
+export async function registerStaffApp(app: FastifyInstance) {
+  const dir = staffAppDir();
+  const index = path.join(dir, "index.html");
+  app.get("/app", { schema: { hide: true } }, (_req, reply) => reply.redirect("/app/"));
+  if (!existsSync(index)) {
+    app.get("/app/*", { schema: { hide: true } }, (_req, reply) =>
+      reply
+        .status(503)
+        .type("text/plain; charset=utf-8")
+        .send("The staff application is not built yet: run `npm run build`."),
+    );
+    return;
+  }
+  const html = readFileSync(index, "utf8");
+  await app.register(fastifyStatic, {
+    root: path.join(dir, "assets"),
+    prefix: "/app/assets/",
+    wildcard: false,
+    index: false,
+    immutable: true,
+    maxAge: "365d",
+    setHeaders: (res) => res.setHeader("x-content-type-options", "nosniff"),
+  });
+  app.get("/app/*", { schema: { hide: true } }, (_req, reply) =>
+    reply
+      .type("text/html; charset=utf-8")
+      .header("cache-control", "no-cache")
+      .header("x-content-type-options", "nosniff")
+      .header("x-frame-options", "DENY")
+      .send(html),
+  );
+}

@@ -1,0 +1,42 @@
+import { lazy, Suspense } from "react";
+import { useTranslation } from "react-i18next";
+import { Navigate, Route, Routes } from "react-router";
+import { useSession } from "../api/queries.js";
+import { SignInPage } from "../modules/auth/sign-in.page.js";
+import { Layout } from "./layout.js";
+import { MandateProvider } from "./mandate-context.js";
+
+const HomePage = lazy(() => import("../modules/home/home.page.js"));
+const RecordListPage = lazy(() => import("../modules/records/record-list.page.js"));
+const RecordPage = lazy(() => import("../modules/records/record.page.js"));
+const NewRecordPage = lazy(() => import("../modules/records/new-record.page.js"));
+
+/** Routes of the staff application; everything but sign-in needs a session. */
+export function App() {
+  const { t } = useTranslation();
+  const session = useSession();
+  if (session.isPending) return <p className="loading">{t("app.loading")}</p>;
+  if (!session.data) {
+    return (
+      <Routes>
+        <Route path="/sign-in" element={<SignInPage />} />
+        <Route path="*" element={<Navigate to="/sign-in" replace />} />
+      </Routes>
+    );
+  }
+  return (
+    <MandateProvider>
+      <Layout session={session.data}>
+        <Suspense fallback={<p className="loading">{t("app.loading")}</p>}>
+          <Routes>
+            <Route path="/" element={<HomePage />} />
+            <Route path="/sign-in" element={<Navigate to="/" replace />} />
+            <Route path="/:plural" element={<RecordListPage />} />
+            <Route path="/:plural/new" element={<NewRecordPage />} />
+            <Route path="/:plural/:id" element={<RecordPage />} />
+          </Routes>
+        </Suspense>
+      </Layout>
+    </MandateProvider>
+  );
+}

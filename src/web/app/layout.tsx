@@ -1,0 +1,90 @@
+import { useQueryClient } from "@tanstack/react-query";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { NavLink } from "react-router";
+import { api, setCsrfToken } from "../api/client.js";
+import type { Session } from "../api/types.js";
+import { languages, setLanguage } from "../i18n/i18n.js";
+import { useMandate } from "./mandate-context.js";
+
+export const navTypes = [
+  "persons",
+  "sources",
+  "events",
+  "acts",
+  "involvements",
+  "relations",
+  "information-links",
+  "places",
+  "attachments",
+];
+
+/** Header (mandate switcher, language, sign out), navigation and the main landmark. */
+export function Layout({ session, children }: { session: Session; children: ReactNode }) {
+  const { t, i18n } = useTranslation();
+  const { mandate, mandates, choose } = useMandate();
+  const queryClient = useQueryClient();
+  const signOut = async () => {
+    await api.post("/auth/logout");
+    setCsrfToken(null);
+    queryClient.clear();
+    window.location.assign("/app/sign-in");
+  };
+  return (
+    <>
+      <a className="skip" href="#main">
+        {t("app.skip")}
+      </a>
+      <header className="top">
+        <span className="brand">{t("app.name")}</span>
+        {mandates.length > 1 ? (
+          <label>
+            {t("app.mandate")}{" "}
+            <select value={mandate?.id ?? ""} onChange={(e) => choose(e.target.value)}>
+              {mandates.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {i18n.language === "ko" && m.nameKo ? m.nameKo : m.nameEn}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : (
+          <span className="mandate">
+            {mandate ? (i18n.language === "ko" && mandate.nameKo ? mandate.nameKo : mandate.nameEn) : ""}
+          </span>
+        )}
+        <label>
+          {t("app.language")}{" "}
+          <select value={i18n.language} onChange={(e) => setLanguage(e.target.value)}>
+            {languages.map((l) => (
+              <option key={l.code} value={l.code} lang={l.code}>
+                {l.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className="user">{t("app.signedInAs", { name: session.user.displayName })}</span>
+        <button type="button" onClick={signOut}>
+          {t("app.signOut")}
+        </button>
+      </header>
+      <nav aria-label={t("nav.main")} className="side">
+        <ul>
+          <li>
+            <NavLink to="/" end>
+              {t("nav.home")}
+            </NavLink>
+          </li>
+          {navTypes.map((p) => (
+            <li key={p}>
+              <NavLink to={`/${p}`}>{t(`types.${p}` as "types.persons")}</NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,62 @@
+import { useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { ApiError, api, setCsrfToken } from "../../api/client.js";
+import type { Session } from "../../api/types.js";
+import { languages, setLanguage } from "../../i18n/i18n.js";
+
+/** Sign-in with e-mail and password; errors from the API are shown in the user's language. */
+export function SignInPage() {
+  const { t, i18n } = useTranslation();
+  const queryClient = useQueryClient();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    setBusy(true);
+    setError(null);
+    try {
+      const session = await api.post<Session>("/auth/login", {
+        email: form.get("email"),
+        password: form.get("password"),
+      });
+      setCsrfToken(session.csrfToken);
+      queryClient.setQueryData(["session"], session);
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : t("app.error"));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <main id="main" className="sign-in">
+      <h1>{t("app.name")}</h1>
+      <form onSubmit={submit} aria-labelledby="sign-in-title">
+        <h2 id="sign-in-title">{t("signIn.title")}</h2>
+        <label htmlFor="email">{t("signIn.email")}</label>
+        <input id="email" name="email" type="email" autoComplete="username" required />
+        <label htmlFor="password">{t("signIn.password")}</label>
+        <input id="password" name="password" type="password" autoComplete="current-password" required />
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
+        <button type="submit" disabled={busy}>
+          {t("signIn.submit")}
+        </button>
+      </form>
+      <label className="lang">
+        {t("app.language")}{" "}
+        <select value={i18n.language} onChange={(e) => setLanguage(e.target.value)}>
+          {languages.map((l) => (
+            <option key={l.code} value={l.code} lang={l.code}>
+              {l.label}
+            </option>
+          ))}
+        </select>
+      </label>
+    </main>
+  );
+}

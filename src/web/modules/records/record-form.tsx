@@ -1,0 +1,124 @@
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { ApiError } from "../../api/client.js";
+import { type ApiRecord, confidentialityLevels, type FieldInfo, type RecordType } from "../../api/types.js";
+import { FieldInput } from "./field-input.js";
+
+type Values = Record<string, unknown>;
+
+interface Props {
+  recordType: RecordType;
+  initial: Values;
+  /** Creating shows every field; editing leaves out those fixed at creation. */
+  mode: "create" | "edit";
+  onSubmit: (values: Values) => Promise<ApiRecord>;
+  onCancel?: () => void;
+}
+
+const label = (t: (k: string) => string, f: FieldInfo) => t(`field.${f.name}`);
+
+/**
+ * The form of any record type, built from its spec. Errors the API names appear next to their field, in the
+ * user's language; a date the reader cannot parse is flagged before anything is sent.
+ */
+export function RecordForm({ recordType, initial, mode, onSubmit, onCancel }: Props) {
+  const { t } = useTranslation();
+  const [values, setValues] = useState<Values>(initial);
+  const [problems, setProblems] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const fields = recordType.fields
+    .filter((f) => mode === "create" || !f.immutable)
+    .filter((f) => f.name !== "sha256");
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const local: Record<string, string> = {};
+    for (const f of fields) {
+      const v = values[f.name] as { invalid?: string } | null;
+      if (f.kind === "date" && v && typeof v === "object" && "invalid" in v)
+        local[f.name] = t("record.badDate");
+    }
+    setProblems(local);
+    if (Object.keys(local).length) return;
+    setBusy(true);
+    setFormError(null);
+    try {
+      await onSubmit(values);
+    } catch (err) {
+      if (err instanceof ApiError) {
+        setFormError(err.message);
+        const byField: Record<string, string> = {};
+        for (const [name, p] of Object.entries(err.fields)) byField[name.split(".")[0] ?? name] = p.message;
+        setProblems(byField);
+      } else setFormError(t("app.error"));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const set = (name: string) => (v: unknown) => setValues((prev) => ({ ...prev, [name]: v }));
+  return (
+    <form onSubmit={submit} className="record-form" noValidate>
+      {formError && (
+        <p role="alert" className="error">
+          {formError}
+        </p>
+      )}
+      {fields.map((f) => {
+        const id = `f-${f.name}`;
+        const problem = problems[f.name];
+        return (
+          <div key={f.name} className={`field${problem ? " has-error" : ""}`}>
+            <label htmlFor={id}>
+              {label(t, f)}
+              {f.required && <span aria-hidden="true"> *</span>}
+            </label>
+            <FieldInput
+              field={f}
+              id={id}
+              value={values[f.name]}
+              onChange={set(f.name)}
+              describedBy={problem ? `${id}-error` : f.kind === "date" ? `${id}-hint` : undefined}
+            />
+            {f.kind === "date" && !problem && (
+              <small id={`${id}-hint`} className="hint">
+                {t("record.dateHint")}
+              </small>
+            )}
+            {problem && (
+              <small id={`${id}-error`} className="field-error">
+                {problem}
+              </small>
+            )}
+          </div>
+        );
+      })}
+      <div className={`field${problems.confidentiality ? " has-error" : ""}`}>
+        <label htmlFor="f-confidentiality">{t("record.confidentiality")}</label>
+        <select
+          id="f-confidentiality"
+          value={String(values.confidentiality ?? recordType.defaultConfidentiality)}
+          onChange={(e) => set("confidentiality")(e.target.value)}
+        >
+          {confidentialityLevels.map((c) => (
+            <option key={c} value={c}>
+              {t(`confidentiality.${c}`)}
+            </option>
+          ))}
+        </select>
+        {problems.confidentiality && <small className="field-error">{problems.confidentiality}</small>}
+      </div>
+      <div className="actions">
+        <button type="submit" disabled={busy}>
+          {mode === "create" ? t("record.create") : t("record.save")}
+        </button>
+        {onCancel && (
+          <button type="button" className="secondary" onClick={onCancel}>
+            {t("record.cancel")}
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,108 @@
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useParams } from "react-router";
+import { ApiError, api } from "../../api/client.js";
+import type { ApiRecord } from "../../api/types.js";
+import { FieldValue } from "./field-value.js";
+import { IdentityPanel } from "./identity-panel.js";
+import { LinkedRecords } from "./linked-records.js";
+import { RecordForm } from "./record-form.js";
+import { recordTitle } from "./record-title.js";
+import { useRecordType } from "./use-record-type.js";
+
+/** One record: its fields, confidentiality, linked records, identifying data behind a reveal, and editing. */
+export default function RecordPage() {
+  const { t, i18n } = useTranslation();
+  const { plural, id } = useParams();
+  const { recordType } = useRecordType(plural);
+  const queryClient = useQueryClient();
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const key = ["record", plural, id];
+  const record = useQuery({
+    queryKey: key,
+    queryFn: () => api.get<ApiRecord>(`/${plural}/${id}`),
+    retry: false,
+  });
+  if (record.isPending || !recordType) return <p>{t("app.loading")}</p>;
+  if (record.error)
+    return <p role="alert">{record.error instanceof ApiError ? record.error.message : t("app.error")}</p>;
+  const r = record.data;
+  const save = async (values: Record<string, unknown>) => {
+    const body: Record<string, unknown> = { version: r.version };
+    for (const f of recordType.fields) {
+      if (f.immutable || f.name === "sha256") continue;
+      if (JSON.stringify(values[f.name] ?? null) !== JSON.stringify(r[f.name] ?? null))
+        body[f.name] = values[f.name] ?? null;
+    }
+    if (values.confidentiality !== r.confidentiality) body.confidentiality = values.confidentiality;
+    const updated = await api.patch<ApiRecord>(`/${plural}/${id}`, body);
+    queryClient.setQueryData(key, updated);
+    await queryClient.invalidateQueries({ queryKey: ["list", plural] });
+    setEditing(false);
+    setSaved(true);
+    return updated;
+  };
+  return (
+    <article>
+      <div className="page-head">
+        <h1>{recordTitle(r, i18n.language)}</h1>
+        <span className={`badge level-${r.confidentiality}`}>
+          {t(`confidentiality.${r.confidentiality}` as "confidentiality.public")}
+        </span>
+        {r.abilities.update && !editing && (
+          <button
+            type="button"
+            onClick={() => {
+              setEditing(true);
+              setSaved(false);
+            }}
+          >
+            {t("record.edit")}
+          </button>
+        )}
+      </div>
+      <p role="status">{saved ? t("record.saved") : ""}</p>
+      {editing ? (
+        <RecordForm
+          recordType={recordType}
+          initial={r}
+          mode="edit"
+          onSubmit={save}
+          onCancel={() => setEditing(false)}
+        />
+      ) : (
+        <dl className="fields">
+          {recordType.fields.map((f) => (
+            <div key={f.name}>
+              <dt>{t(`field.${f.name}` as "field.kind")}</dt>
+              <dd>
+                <FieldValue field={f} value={r[f.name]} />
+              </dd>
+            </div>
+          ))}
+          <div>
+            <dt>{t("record.restrictedTo")}</dt>
+            <dd>{r.restrictedTo ? r.restrictedTo.length : t("record.notRestricted")}</dd>
+          </div>
+          <div>
+            <dt>{t("record.updatedAt")}</dt>
+            <dd>
+              {new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short" }).format(
+                new Date(r.updatedAt),
+              )}
+            </dd>
+          </div>
+        </dl>
+      )}
+      {r.type === "person" && r.abilities.readIdentity && <IdentityPanel personId={r.id} />}
+      {r.type === "attachment" && (
+        <p>
+          <a href={`/api/v1/attachments/${r.id}/content`}>{String(r.filename)}</a>
+        </p>
+      )}
+      <LinkedRecords record={r} />
+    </article>
+  );
+}

@@ -1,0 +1,193 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync } from "node:fs";
+import type { FastifyInstance } from "fastify";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildApp } from "../../src/server/app.js";
+import { ensureDemoData } from "../../src/server/demo/demo.usecases.js";
+import { axeViolations } from "../support/axe.js";
+import { chromiumPath, launchChromium } from "../support/browser.js";
+import { createTestDeps, type TestDeps } from "../support/test-deps.js";
+
+const shots = "test-results/screenshots";
+
+describe("the staff application in a real browser", () => {
+  if (!chromiumPath) {
+    it("needs Chromium, which is not installed here (a notice was printed)", () => {
+      expect(chromiumPath).toBeNull();
+    });
+    return;
+  }
+  let deps: TestDeps;
+  let app: FastifyInstance;
+  let browser: Browser;
+  let base: string;
+
+  beforeAll(async () => {
+    if (!existsSync("dist/web/index.html")) {
+      const built = spawnSync("npx", ["vite", "build", "--logLevel", "warn"], { stdio: "inherit" });
+      if (built.status !== 0) throw new Error("vite build failed");
+    }
+    deps = await createTestDeps("sqlite");
+    await ensureDemoData(deps);
+    app = await buildApp(deps);
+    base = await app.listen({ port: 0, host: "127.0.0.1" });
+    browser = await launchChromium();
+    mkdirSync(shots, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await deps?.cleanup();
+  });
+
+  async function signIn(email: string, language: "en" | "ko" = "en"): Promise<Page> {
+    const context = await browser.newContext({
+      locale: language === "ko" ? "ko-KR" : "en-GB",
+      viewport: { width: 1280, height: 900 },
+    });
+    const page = await context.newPage();
+    await page.goto(`${base}/app/`);
+    await page.getByLabel(language === "ko" ? "이메일" : "E-mail").fill(email);
+    await page.getByLabel(language === "ko" ? "비밀번호" : "Password").fill(deps.config.demoPassword);
+    await page.getByRole("button", { name: language === "ko" ? "로그인" : "Sign in" }).click();
+    await page
+      .getByRole("heading", { level: 1, name: language === "ko" ? "오늘 처리할 일" : "What needs me today" })
+      .waitFor();
+    return page;
+  }
+
+  async function expectAccessible(page: Page, name: string) {
+    await page.waitForLoadState("networkidle");
+    await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
+    const violations = await axeViolations(page);
+    expect(violations, `${name}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
+  }
+
+  it("a wrong password is refused in the user's language, and the sign-in page is accessible", async () => {
+    const context = await browser.newContext({ locale: "ko-KR" });
+    const page = await context.newPage();
+    await page.goto(`${base}/app/`);
+    await expectAccessible(page, "sign-in-ko");
+    await page.getByLabel("이메일").fill("officer@demo.test");
+    await page.getByLabel("비밀번호").fill("not the password");
+    await page.getByRole("button", { name: "로그인" }).click();
+    await expect(page.getByRole("alert").textContent()).resolves.toBe(
+      "이메일 또는 비밀번호가 올바르지 않습니다.",
+    );
+    await context.close();
+  });
+
+  it("an officer signs in, sees the home page, and signs out", async () => {
+    const page = await signIn("officer@demo.test");
+    await expect(page.getByRole("heading", { name: "Recently changed" }).isVisible()).resolves.toBe(true);
+    await expectAccessible(page, "home-en");
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("button", { name: "Sign in" }).waitFor();
+    await page.context().close();
+  });
+
+  it("an officer browses coded acts page by page and filters them by type", async () => {
+    const page = await signIn("officer@demo.test");
+    await page.getByRole("navigation").getByRole("link", { name: "Acts" }).click();
+    const rows = page.locator("table.records tbody tr");
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(50);
+    await expectAccessible(page, "acts-en");
+    await page.getByRole("button", { name: "Next page" }).click();
+    await page.getByText("Acts: page 2").waitFor();
+    await page.locator("table.records[aria-busy=false]").waitFor();
+    await page.getByLabel("Type of act").selectOption("380101000000");
+    await page.getByRole("button", { name: "Apply" }).click();
+    await page.waitForURL(/actType=380101000000/);
+    await page.getByText("Acts: page 1").waitFor();
+    await page.locator("table.records[aria-busy=false]").waitFor();
+    const types = await page.locator("table.records tbody tr td:nth-child(4)").allTextContents();
+    expect(types.length).toBeGreaterThan(0);
+    expect(types.filter((t) => !t.includes("380101000000"))).toEqual([]);
+    await page.context().close();
+  });
+
+  it("an officer opens a witness, sees the linked acts, and reveals identifying data, which is audited", async () => {
+    const page = await signIn("officer@demo.test");
+    await page.getByRole("navigation").getByRole("link", { name: "Persons" }).click();
+    await page.getByLabel("Search").fill("W-2017-011");
+    await page.getByRole("button", { name: "Apply" }).click();
+    await page.getByRole("link", { name: "W-2017-011" }).click();
+    await page.getByRole("heading", { name: "Linked records" }).waitFor();
+    await expectAccessible(page, "person-en");
+    const before = await deps.db
+      .selectFrom("audit_log")
+      .select("id")
+      .where("action", "=", "identity.read")
+      .execute();
+    await page.getByRole("button", { name: /Reveal identifying data/ }).click();
+    await page.getByText("김 가명", { exact: false }).first().waitFor();
+    const after = await deps.db
+      .selectFrom("audit_log")
+      .select("id")
+      .where("action", "=", "identity.read")
+      .execute();
+    expect(after.length).toBe(before.length + 1);
+    await page.context().close();
+  });
+
+  it("an analyst is not offered the reveal, and a reader is not offered editing", async () => {
+    for (const [email, hidden] of [
+      ["analyst@demo.test", /Reveal identifying data/],
+      ["readonly@demo.test", /^Edit$/],
+    ] as const) {
+      const page = await signIn(email);
+      await page.getByRole("navigation").getByRole("link", { name: "Persons" }).click();
+      await page.locator("table.records tbody tr th a").first().click();
+      await page.getByRole("heading", { name: "Linked records" }).waitFor();
+      expect(await page.getByRole("button", { name: hidden }).count()).toBe(0);
+      await page.context().close();
+    }
+  });
+
+  it("an officer records an event with an approximate date, and the date reads back the same way", async () => {
+    const page = await signIn("officer@demo.test");
+    await page.goto(`${base}/app/events/new`);
+    await page.getByLabel("Title *").fill("Forced return recorded in the browser");
+    await page.getByLabel("Start date").fill("2016-13");
+    await page.getByRole("button", { name: "Create" }).click();
+    await expect(page.locator("#f-startDate-error").textContent()).resolves.toContain("Use 2016, 2016-05");
+    await page.getByLabel("Start date").fill("about 2015");
+    await expectAccessible(page, "new-event-en");
+    await page.getByRole("button", { name: "Create" }).click();
+    await page.getByRole("heading", { level: 1, name: "Forced return recorded in the browser" }).waitFor();
+    await expect(page.locator("dl.fields").textContent()).resolves.toContain("about 2015");
+    await page.context().close();
+  });
+
+  it("an error from the API appears next to the field it names, in Korean for a Korean user", async () => {
+    const page = await signIn("officer@demo.test", "ko");
+    await page.goto(`${base}/app/persons/new`);
+    await page.getByLabel("코드 *").fill("W-2017-011");
+    await page.getByRole("button", { name: "만들기" }).click();
+    await expect(page.locator("#f-code-error").textContent()).resolves.toBe("이미 사용 중입니다.");
+    await expectAccessible(page, "new-person-ko");
+    await page.context().close();
+  });
+
+  it("the language switches at any time, and every main page has no accessibility violation in Korean", async () => {
+    const page = await signIn("holder@demo.test");
+    await page.getByLabel("Language").selectOption("ko");
+    await page.getByRole("heading", { level: 1, name: "오늘 처리할 일" }).waitFor();
+    await expectAccessible(page, "home-ko");
+    for (const [link, name] of [
+      ["출처", "sources-ko"],
+      ["사건", "events-ko"],
+      ["장소", "places-ko"],
+    ] as const) {
+      await page.getByRole("navigation").getByRole("link", { name: link, exact: true }).click();
+      await page.locator("table.records tbody tr").first().waitFor();
+      await expectAccessible(page, name);
+    }
+    await page.locator("table.records tbody tr th a").first().click();
+    await page.locator("dl.fields").waitFor();
+    await expectAccessible(page, "place-ko");
+    await page.context().close();
+  });
+});
