@@ -35,6 +35,8 @@ if (!chromium)
 
 run("typecheck", "npm", ["run", "--silent", "typecheck"]);
 run("lint", "npx", ["biome", "check", "."]);
+// Built first, so the server under test serves the staff application exactly as `npm start` does.
+run("build the staff application", "npx", ["vite", "build", "--logLevel", "warn"]);
 run("unit and integration tests", "npx", [
   "vitest",
   "run",
@@ -44,7 +46,6 @@ run("unit and integration tests", "npx", [
 ]);
 addCounts("test-results/vitest.json");
 if (chromium) {
-  run("build the staff application", "npx", ["vite", "build", "--logLevel", "warn"]);
   run("browser tests", "npx", [
     "vitest",
     "run",

@@ -97,7 +97,7 @@ describe("the staff application in a real browser", () => {
     await page.getByRole("button", { name: "Next page" }).click();
     await page.getByText("Acts: page 2").waitFor();
     await page.locator("table.records[aria-busy=false]").waitFor();
-    await page.getByLabel("Type of act").selectOption("380101000000");
+    await page.getByLabel("Type of act", { exact: true }).selectOption("380101000000");
     await page.getByRole("button", { name: "Apply" }).click();
     await page.waitForURL(/actType=380101000000/);
     await page.getByText("Acts: page 1").waitFor();
@@ -111,7 +111,7 @@ describe("the staff application in a real browser", () => {
   it("an officer opens a witness, sees the linked acts, and reveals identifying data, which is audited", async () => {
     const page = await signIn("officer@demo.test");
     await page.getByRole("navigation").getByRole("link", { name: "Persons" }).click();
-    await page.getByLabel("Search").fill("W-2017-011");
+    await page.getByLabel("Search", { exact: true }).fill("W-2017-011");
     await page.getByRole("button", { name: "Apply" }).click();
     await page.getByRole("link", { name: "W-2017-011" }).click();
     await page.getByRole("heading", { name: "Linked records" }).waitFor();

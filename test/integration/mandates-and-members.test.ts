@@ -73,6 +73,17 @@ describe.each(dialects)("mandates, accounts and memberships on %s", (dialect) =>
     });
   });
 
+  it("an officer sees the members to restrict a record to, an analyst does not", async () => {
+    const officer = await world.as("officer");
+    const analyst = await world.as("analyst");
+    const members = await officer.get<{ items: { userId: string }[] }>(
+      `/api/v1/mandates/${world.mandateId}/members`,
+    );
+    expect(members.status).toBe(200);
+    expect(members.body.items.map((m) => m.userId)).toContain(world.users.analyst);
+    expect((await analyst.get(`/api/v1/mandates/${world.mandateId}/members`)).status).toBe(403);
+  });
+
   it("the holder reads the audit trail of the mandate; an analyst may not", async () => {
     const holder = await world.as("mandate_holder");
     const analyst = await world.as("analyst");

@@ -5,7 +5,7 @@ import type { AppDeps } from "../../platform/http/deps.js";
 import { recordResponseSchema } from "../../platform/records/record-schemas.js";
 import { idParams, registerRecordRoutes } from "../../platform/records/records.routes.js";
 import { createBlobStore } from "../../platform/storage/blob-store.js";
-import { attachmentSpec, uploadQuery } from "./attachments.schemas.js";
+import { attachmentSpec, contentQuery, uploadQuery } from "./attachments.schemas.js";
 import { downloadAttachment, uploadAttachment } from "./attachments.usecases.js";
 
 export function registerAttachmentRoutes(app: FastifyInstance, deps: AppDeps) {
@@ -55,8 +55,10 @@ export function registerAttachmentRoutes(app: FastifyInstance, deps: AppDeps) {
     {
       schema: {
         tags,
-        summary: "Download the file (hash re-checked; always as a download)",
+        summary:
+          "Download the file (hash re-checked); `inline=1` shows images and PDFs in the page, anything else stays a download",
         params: idParams,
+        querystring: contentQuery,
       },
     },
     async (req, reply) => {
@@ -67,9 +69,12 @@ export function registerAttachmentRoutes(app: FastifyInstance, deps: AppDeps) {
         id: req.params.id,
       });
       const name = encodeURIComponent(String(record.filename));
+      const mime = String(record.mimeType);
+      // Only types the browser renders itself, never as a page that runs script (no SVG, no HTML is accepted).
+      const inline = req.query.inline === "1" && (mime.startsWith("image/") || mime === "application/pdf");
       return reply
-        .header("content-type", String(record.mimeType))
-        .header("content-disposition", `attachment; filename*=UTF-8''${name}`)
+        .header("content-type", mime)
+        .header("content-disposition", `${inline ? "inline" : "attachment"}; filename*=UTF-8''${name}`)
         .header("x-content-type-options", "nosniff")
         .header("x-checksum-sha256", String(record.sha256))
         .send(content);

@@ -53,3 +53,8 @@ export const uploadQuery = z.strictObject({
   sourceId: idSchema.optional(),
   confidentiality: confidentialitySchema.optional(),
 });
+
+/** `inline=1` asks for an image or a PDF to be shown in the page (a preview) rather than saved. */
+export const contentQuery = z.strictObject({
+  inline: z.enum(["1"]).optional(),
+});

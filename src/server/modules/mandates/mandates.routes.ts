@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { canManageMembers } from "../../platform/access/access.policies.js";
+import { canSeeMembers } from "../../platform/access/access.policies.js";
 import { forbidden } from "../../platform/errors/app-error.js";
 import { requireActor, requireWriter } from "../../platform/http/caller.js";
 import type { AppDeps } from "../../platform/http/deps.js";
@@ -95,7 +95,7 @@ export function registerMandateRoutes(app: FastifyInstance, deps: AppDeps) {
     {
       schema: {
         tags,
-        summary: "Members and roles (admins, holder)",
+        summary: "Members and roles (admins, holders, and officers who restrict records to members)",
         params: idParams,
         response: { 200: z.object({ items: z.array(memberResponse) }) },
       },
@@ -103,7 +103,7 @@ export function registerMandateRoutes(app: FastifyInstance, deps: AppDeps) {
     async (req) => {
       const actor = requireActor(req);
       await getMandate({ db, actor, id: req.params.id });
-      if (!canManageMembers(actor, req.params.id)) throw forbidden();
+      if (!canSeeMembers(actor, req.params.id)) throw forbidden();
       return { items: (await createMandatesRepository({ db }).members(req.params.id)).map(presentMember) };
     },
   );

@@ -16,11 +16,14 @@ export async function registerStaffApp(app: FastifyInstance) {
   const index = path.join(dir, "index.html");
   app.get("/app", { schema: { hide: true } }, (_req, reply) => reply.redirect("/app/"));
   if (!existsSync(index)) {
+    // A checkout that was never built: a page that says how to build it, not an error of the caller's.
     app.get("/app/*", { schema: { hide: true } }, (_req, reply) =>
       reply
-        .status(503)
-        .type("text/plain; charset=utf-8")
-        .send("The staff application is not built yet: run `npm run build`."),
+        .type("text/html; charset=utf-8")
+        .header("cache-control", "no-cache")
+        .send(
+          '<!doctype html><html lang="en"><meta charset="utf-8"><title>Rapporteur</title><main><h1>Rapporteur</h1><p>The staff application is not built yet: run <code>npm run build</code>, or <code>npm start</code>.</p></main></html>',
+        ),
     );
     return;
   }

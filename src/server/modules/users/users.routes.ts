@@ -4,7 +4,7 @@ import { z } from "zod";
 import { requireActor, requireWriter } from "../../platform/http/caller.js";
 import type { AppDeps } from "../../platform/http/deps.js";
 import { idParams } from "../../platform/records/records.routes.js";
-import { createUserBody, updateUserBody, userResponse } from "./users.schemas.js";
+import { createUserBody, updateUserBody, userResponse, usersQuery } from "./users.schemas.js";
 import { createUser, listUsers, updateUser } from "./users.usecases.js";
 
 const tags = ["users"];
@@ -18,12 +18,14 @@ export function registerUserRoutes(app: FastifyInstance, deps: AppDeps) {
     {
       schema: {
         tags,
-        summary: "Users (admins: all; holders: their mandates' members)",
+        summary:
+          "Users (admins: all; holders: their mandates' members, or any one account by its exact e-mail address)",
+        querystring: usersQuery,
         response: { 200: z.object({ items: z.array(userResponse) }) },
       },
     },
     async (req) => ({
-      items: await listUsers({ db, actor: requireActor(req) }),
+      items: await listUsers({ db, actor: requireActor(req), email: req.query.email }),
     }),
   );
 

@@ -19,6 +19,9 @@ export const updateUserBody = z.strictObject({
   isAdmin: z.boolean().optional(),
 });
 
+/** `email`: one account by its exact address, so a holder can give a role to someone not yet in their mandates. */
+export const usersQuery = z.strictObject({ email: z.email().max(320).optional() });
+
 export const userResponse = z.object({
   id: z.string(),
   email: z.string(),

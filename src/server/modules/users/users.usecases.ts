@@ -61,12 +61,28 @@ export async function createUser({ db, actor, input }: { db: Db; actor: Actor | 
   });
 }
 
-/** Users the actor manages: everyone for admins, members of the mandates they hold for holders. */
-export async function listUsers({ db, actor }: { db: Db; actor: Actor | null }) {
+/**
+ * Users the actor manages: everyone for admins, members of the mandates they hold for holders. With `email`, the one
+ * account of that exact address (or none): a holder finds someone outside their mandates to give them a role.
+ */
+export async function listUsers({
+  db,
+  actor,
+  email,
+}: {
+  db: Db;
+  actor: Actor | null;
+  email?: string | undefined;
+}) {
   const repo = createUsersRepository({ db });
   const held = actor ? [...actor.memberships.keys()].filter((m) => canManageMembers(actor, m)) : [];
   if (actor && !actor.isAdmin && !held.length) throw forbidden();
-  const users = !actor || actor.isAdmin ? await repo.listAll() : await repo.listInMandates(held);
+  const users =
+    email !== undefined
+      ? [await repo.findByEmail(email)].filter((u) => u !== undefined)
+      : !actor || actor.isAdmin
+        ? await repo.listAll()
+        : await repo.listInMandates(held);
   const memberships = await repo.membershipsOf(users.map((u) => u.id));
   const visible = (m: { mandate_id: string }) =>
     !actor || actor.isAdmin || actor.memberships.has(m.mandate_id);

@@ -154,3 +154,9 @@ export const canManageMembers = (actor: Actor, mandateId: string) => {
   const role = actor.memberships.get(mandateId);
   return actor.isAdmin || (role !== undefined && roleRules[role].manageMembers);
 };
+
+/** Who sees a mandate's member list: those who manage it, and those who restrict records to named members. */
+export const canSeeMembers = (actor: Actor, mandateId: string) => {
+  const role = actor.memberships.get(mandateId);
+  return canManageMembers(actor, mandateId) || (role !== undefined && roleRules[role].restrict);
+};

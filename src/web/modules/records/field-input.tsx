@@ -21,23 +21,35 @@ export interface InputProps {
 function VocabInput({ field, id, value, onChange, describedBy }: InputProps) {
   const { t, i18n } = useTranslation();
   const { data = [] } = useTerms(field.list);
+  const [q, setQ] = useState("");
+  const needle = q.trim().toLowerCase();
+  const matches = (labels: Record<string, string>, code: string) =>
+    !needle || code.startsWith(needle) || Object.values(labels).some((l) => l.toLowerCase().includes(needle));
   return (
-    <select
-      id={id}
-      value={String(value ?? "")}
-      onChange={(e) => onChange(e.target.value || null)}
-      aria-describedby={describedBy}
-    >
-      <option value="">{t("record.none")}</option>
-      {data
-        .filter((term) => !term.retired || term.code === value)
-        .map((term) => (
-          <option key={term.code} value={term.code}>
-            {"\u00a0\u00a0".repeat(term.level)}
-            {term.labels[i18n.language] ?? term.labels.en} ({term.code})
-          </option>
-        ))}
-    </select>
+    <span className="vocab-input">
+      <input
+        type="search"
+        aria-label={t("vocab.search", { list: t(`field.${field.name}` as "field.kind") })}
+        value={q}
+        onChange={(e) => setQ(e.target.value)}
+      />
+      <select
+        id={id}
+        value={String(value ?? "")}
+        onChange={(e) => onChange(e.target.value || null)}
+        aria-describedby={describedBy}
+      >
+        <option value="">{t("record.none")}</option>
+        {data
+          .filter((term) => term.code === value || (!term.retired && matches(term.labels, term.code)))
+          .map((term) => (
+            <option key={term.code} value={term.code}>
+              {"\u00a0\u00a0".repeat(needle ? 0 : term.level)}
+              {term.labels[i18n.language] ?? term.labels.en} ({term.code})
+            </option>
+          ))}
+      </select>
+    </span>
   );
 }
 

@@ -1,10 +1,12 @@
 import { useQueryClient } from "@tanstack/react-query";
+import { useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams, useSearchParams } from "react-router";
 import { api } from "../../api/client.js";
 import type { ApiRecord } from "../../api/types.js";
 import { useMandate } from "../../app/mandate-context.js";
 import { RecordForm } from "./record-form.js";
+import { SimilarPersons } from "./similar-persons.js";
 import { useRecordType } from "./use-record-type.js";
 
 /** Creates a record of any type in the current mandate; query parameters pre-fill fields (e.g. ?eventId=…). */
@@ -16,6 +18,8 @@ export default function NewRecordPage() {
   const { recordType, isPending } = useRecordType(plural);
   const navigate = useNavigate();
   const queryClient = useQueryClient();
+  const [code, setCode] = useState("");
+  const watch = useCallback((values: Record<string, unknown>) => setCode(String(values.code ?? "")), []);
   if (isPending) return <p>{t("app.loading")}</p>;
   if (!recordType || !mandate) return <p>{t("app.notFound")}</p>;
   const initial: Record<string, unknown> = {};
@@ -41,7 +45,11 @@ export default function NewRecordPage() {
         mode="create"
         onSubmit={create}
         onCancel={() => navigate(`/${plural}`)}
+        canRestrict={mandate.myRole === "mandate_holder" || mandate.myRole === "officer"}
+        draftKey={`rapporteur.draft.new.${plural}.${params.toString()}`}
+        onValuesChange={plural === "persons" ? watch : undefined}
       />
+      {plural === "persons" && <SimilarPersons code={code} />}
     </>
   );
 }

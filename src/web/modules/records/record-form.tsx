@@ -1,8 +1,9 @@
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../api/client.js";
 import { type ApiRecord, confidentialityLevels, type FieldInfo, type RecordType } from "../../api/types.js";
 import { FieldInput } from "./field-input.js";
+import { RestrictionInput } from "./restriction-input.js";
 
 type Values = Record<string, unknown>;
 
@@ -13,7 +14,21 @@ interface Props {
   mode: "create" | "edit";
   onSubmit: (values: Values) => Promise<ApiRecord>;
   onCancel?: () => void;
+  /** Offer the restricted-to list (holders and officers). */
+  canRestrict?: boolean;
+  /** Where unsaved values are kept on this device, so a reload or a network error loses nothing. */
+  draftKey?: string;
+  onValuesChange?: (values: Values) => void;
 }
+
+const readDraft = (key: string | undefined): Values | null => {
+  if (!key) return null;
+  try {
+    return JSON.parse(localStorage.getItem(key) ?? "null") as Values | null;
+  } catch {
+    return null;
+  }
+};
 
 const label = (t: (k: string) => string, f: FieldInfo) => t(`field.${f.name}`);
 
@@ -21,9 +36,23 @@ const label = (t: (k: string) => string, f: FieldInfo) => t(`field.${f.name}`);
  * The form of any record type, built from its spec. Errors the API names appear next to their field, in the
  * user's language; a date the reader cannot parse is flagged before anything is sent.
  */
-export function RecordForm({ recordType, initial, mode, onSubmit, onCancel }: Props) {
+export function RecordForm({
+  recordType,
+  initial,
+  mode,
+  onSubmit,
+  onCancel,
+  canRestrict,
+  draftKey,
+  onValuesChange,
+}: Props) {
   const { t } = useTranslation();
-  const [values, setValues] = useState<Values>(initial);
+  const [restored] = useState(() => readDraft(draftKey));
+  const [values, setValues] = useState<Values>(() => ({ ...initial, ...(restored ?? {}) }));
+  const [showRestored, setShowRestored] = useState(restored !== null);
+  useEffect(() => {
+    onValuesChange?.(values);
+  }, [values, onValuesChange]);
   const [problems, setProblems] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -45,6 +74,7 @@ export function RecordForm({ recordType, initial, mode, onSubmit, onCancel }: Pr
     setFormError(null);
     try {
       await onSubmit(values);
+      if (draftKey) localStorage.removeItem(draftKey);
     } catch (err) {
       if (err instanceof ApiError) {
         setFormError(err.message);
@@ -57,9 +87,27 @@ export function RecordForm({ recordType, initial, mode, onSubmit, onCancel }: Pr
     }
   };
 
-  const set = (name: string) => (v: unknown) => setValues((prev) => ({ ...prev, [name]: v }));
+  const set = (name: string) => (v: unknown) =>
+    setValues((prev) => {
+      const next = { ...prev, [name]: v };
+      if (draftKey) localStorage.setItem(draftKey, JSON.stringify(next));
+      return next;
+    });
+  const discardDraft = () => {
+    if (draftKey) localStorage.removeItem(draftKey);
+    setValues(initial);
+    setShowRestored(false);
+  };
   return (
     <form onSubmit={submit} className="record-form" noValidate>
+      {showRestored && (
+        <p role="status" className="notice">
+          {t("record.draftRestored")}{" "}
+          <button type="button" className="secondary" onClick={discardDraft}>
+            {t("record.discardDraft")}
+          </button>
+        </p>
+      )}
       {formError && (
         <p role="alert" className="error">
           {formError}
@@ -109,6 +157,13 @@ export function RecordForm({ recordType, initial, mode, onSubmit, onCancel }: Pr
         </select>
         {problems.confidentiality && <small className="field-error">{problems.confidentiality}</small>}
       </div>
+      {canRestrict && (
+        <RestrictionInput
+          value={(values.restrictedTo as string[] | null | undefined) ?? null}
+          onChange={set("restrictedTo")}
+        />
+      )}
+      {problems.restrictedTo && <small className="field-error">{problems.restrictedTo}</small>}
       <div className="actions">
         <button type="submit" disabled={busy}>
           {mode === "create" ? t("record.create") : t("record.save")}

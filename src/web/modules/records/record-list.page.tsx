@@ -105,6 +105,36 @@ export default function RecordListPage() {
             ))}
           </select>
         </div>
+        <div className="field">
+          <label htmlFor="sort">{t("list.sort")}</label>
+          <select
+            id="sort"
+            value={String(draft.sort ?? "")}
+            onChange={(e) => setDraft({ ...draft, sort: e.target.value })}
+          >
+            <option value="">{t("list.sortDefault")}</option>
+            <option value="createdAt">{t("record.createdAt")}</option>
+            {recordType.fields
+              .filter((f) => f.sort)
+              .map((f) => (
+                <option key={f.name} value={f.name}>
+                  {t(`field.${f.name}` as "field.kind")}
+                </option>
+              ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="order">{t("list.order")}</label>
+          <select
+            id="order"
+            value={String(draft.order ?? "")}
+            onChange={(e) => setDraft({ ...draft, order: e.target.value })}
+          >
+            <option value="">—</option>
+            <option value="asc">{t("list.asc")}</option>
+            <option value="desc">{t("list.desc")}</option>
+          </select>
+        </div>
         <button type="submit">{t("list.apply")}</button>
       </form>
       {list.error && <p role="alert">{(list.error as Error).message}</p>}

@@ -4,10 +4,13 @@ import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { ApiError, api } from "../../api/client.js";
 import type { ApiRecord } from "../../api/types.js";
+import { AttachmentView } from "../attachments/attachment-preview.js";
+import { AttachmentsPanel } from "../attachments/attachments-panel.js";
 import { FieldValue } from "./field-value.js";
 import { IdentityPanel } from "./identity-panel.js";
 import { LinkedRecords } from "./linked-records.js";
 import { RecordForm } from "./record-form.js";
+import { RecordHistory } from "./record-history.js";
 import { recordTitle } from "./record-title.js";
 import { useRecordType } from "./use-record-type.js";
 
@@ -37,6 +40,9 @@ export default function RecordPage() {
         body[f.name] = values[f.name] ?? null;
     }
     if (values.confidentiality !== r.confidentiality) body.confidentiality = values.confidentiality;
+    if (JSON.stringify(values.restrictedTo ?? null) !== JSON.stringify(r.restrictedTo ?? null)) {
+      body.restrictedTo = values.restrictedTo ?? null;
+    }
     const updated = await api.patch<ApiRecord>(`/${plural}/${id}`, body);
     queryClient.setQueryData(key, updated);
     await queryClient.invalidateQueries({ queryKey: ["list", plural] });
@@ -71,6 +77,8 @@ export default function RecordPage() {
           mode="edit"
           onSubmit={save}
           onCancel={() => setEditing(false)}
+          canRestrict={r.abilities.restrict}
+          draftKey={`rapporteur.draft.${r.id}`}
         />
       ) : (
         <dl className="fields">
@@ -97,12 +105,10 @@ export default function RecordPage() {
         </dl>
       )}
       {r.type === "person" && r.abilities.readIdentity && <IdentityPanel personId={r.id} />}
-      {r.type === "attachment" && (
-        <p>
-          <a href={`/api/v1/attachments/${r.id}/content`}>{String(r.filename)}</a>
-        </p>
-      )}
+      {r.type === "attachment" && <AttachmentView attachment={r} />}
+      {r.type === "source" && <AttachmentsPanel source={r} />}
       <LinkedRecords record={r} />
+      {r.abilities.viewAudit && <RecordHistory recordId={r.id} />}
     </article>
   );
 }

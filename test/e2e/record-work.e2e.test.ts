@@ -1,0 +1,148 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync } from "node:fs";
+import type { FastifyInstance } from "fastify";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildApp } from "../../src/server/app.js";
+import { ensureDemoData } from "../../src/server/demo/demo.usecases.js";
+import { axeViolations } from "../support/axe.js";
+import { chromiumPath, launchChromium } from "../support/browser.js";
+import { createTestDeps, type TestDeps } from "../support/test-deps.js";
+
+const shots = "test-results/screenshots";
+
+describe("working on records in the browser", () => {
+  if (!chromiumPath) {
+    it("needs Chromium, which is not installed here (a notice was printed)", () => {
+      expect(chromiumPath).toBeNull();
+    });
+    return;
+  }
+  let deps: TestDeps;
+  let app: FastifyInstance;
+  let browser: Browser;
+  let base: string;
+
+  beforeAll(async () => {
+    if (!existsSync("dist/web/index.html")) {
+      const built = spawnSync("npx", ["vite", "build", "--logLevel", "warn"], { stdio: "inherit" });
+      if (built.status !== 0) throw new Error("vite build failed");
+    }
+    deps = await createTestDeps("sqlite");
+    await ensureDemoData(deps);
+    app = await buildApp(deps);
+    base = await app.listen({ port: 0, host: "127.0.0.1" });
+    browser = await launchChromium();
+    mkdirSync(shots, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await deps?.cleanup();
+  });
+
+  async function signIn(email: string, language: "en" | "ko" = "en"): Promise<Page> {
+    const context = await browser.newContext({
+      locale: language === "ko" ? "ko-KR" : "en-GB",
+      viewport: { width: 1280, height: 900 },
+    });
+    const page = await context.newPage();
+    await page.goto(`${base}/app/`);
+    await page.getByLabel(language === "ko" ? "이메일" : "E-mail").fill(email);
+    await page.getByLabel(language === "ko" ? "비밀번호" : "Password").fill(deps.config.demoPassword);
+    await page.getByRole("button", { name: language === "ko" ? "로그인" : "Sign in" }).click();
+    await page
+      .getByRole("heading", { level: 1, name: language === "ko" ? "오늘 처리할 일" : "What needs me today" })
+      .waitFor();
+    return page;
+  }
+
+  it("nothing typed is lost on a reload: the unsaved form comes back, and can be discarded", async () => {
+    const page = await signIn("officer@demo.test");
+    await page.goto(`${base}/app/events/new`);
+    await page.getByLabel("Title *").fill("Half-typed event about a forced return");
+    await page.getByLabel("Description").fill("Typed before the connection dropped.");
+    await page.reload();
+    await page.getByText("Your unsaved changes from earlier were restored.").waitFor();
+    await expect(page.getByLabel("Title *").inputValue()).resolves.toBe(
+      "Half-typed event about a forced return",
+    );
+    await page.getByRole("button", { name: "Discard them" }).click();
+    await expect(page.getByLabel("Title *").inputValue()).resolves.toBe("");
+    await page.context().close();
+  });
+
+  it("while a pseudonym is typed, similar persons already recorded are suggested", async () => {
+    const page = await signIn("officer@demo.test");
+    await page.goto(`${base}/app/persons/new`);
+    await page.getByLabel("Code *").fill("W-2017-01");
+    const suggestions = page.getByRole("complementary", { name: "Already recorded and similar" });
+    await suggestions.getByRole("link", { name: "W-2017-011" }).waitFor();
+    await page.context().close();
+  });
+
+  it("a vocabulary picker is searchable in Korean and shows codes", async () => {
+    const page = await signIn("officer@demo.test", "ko");
+    await page.goto(`${base}/app/acts/new`);
+    const picker = page.getByLabel("행위 유형 *");
+    await picker.locator("option").nth(100).waitFor({ state: "attached" });
+    const all = await picker.locator("option").count();
+    await page.getByLabel("행위 유형 용어 검색").fill("고문");
+    const filtered = await picker.locator("option").allTextContents();
+    expect(filtered.length).toBeLessThan(all);
+    expect(filtered.some((o) => o.includes("020111110000"))).toBe(true);
+    await page.context().close();
+  });
+
+  it("an officer restricts a source to the holder and herself: the analyst is then told it does not exist", async () => {
+    const page = await signIn("officer@demo.test");
+    await page.goto(`${base}/app/sources/new`);
+    await page.getByLabel("Title *").fill("Interview restricted to two people");
+    await page.getByLabel("Only named members may see this record").check();
+    await page.getByLabel(/Demo Mandate Holder/).check();
+    await page.getByLabel("Confidentiality").selectOption("internal");
+    await page.screenshot({ path: `${shots}/new-source-restricted-en.png`, fullPage: true });
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole("button", { name: "Create" }).click();
+    await page.getByRole("heading", { level: 1, name: "Interview restricted to two people" }).waitFor();
+    const url = page.url();
+    const analyst = await signIn("analyst@demo.test");
+    await analyst.goto(url);
+    await analyst.getByRole("alert").waitFor();
+    await expect(analyst.getByRole("alert").textContent()).resolves.toBe("Not found.");
+    await analyst.context().close();
+    await page.context().close();
+  });
+
+  it("the holder reads a record's history: who revealed identifying data, when and from where", async () => {
+    const page = await signIn("holder@demo.test");
+    await page.getByRole("navigation").getByRole("link", { name: "Persons" }).click();
+    await page.getByLabel("Search", { exact: true }).fill("W-2017-012");
+    await page.getByRole("button", { name: "Apply" }).click();
+    await page.getByRole("link", { name: "W-2017-012" }).click();
+    await page.getByRole("button", { name: /Reveal identifying data/ }).click();
+    await page.getByRole("button", { name: "Show who read and changed this record" }).click();
+    const trail = page.getByRole("table", { name: "Audit trail of this record, newest first" });
+    await trail.getByRole("cell", { name: "Identifying data revealed" }).first().waitFor();
+    await expect(trail.getByRole("cell", { name: "Demo Mandate Holder" }).first().isVisible()).resolves.toBe(
+      true,
+    );
+    await page.screenshot({ path: `${shots}/person-history-en.png`, fullPage: true });
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it("lists sort by a chosen field", async () => {
+    const page = await signIn("officer@demo.test");
+    await page.goto(`${base}/app/persons`);
+    await page.getByLabel("Sort by").selectOption("code");
+    await page.getByLabel("Order").selectOption("asc");
+    await page.getByRole("button", { name: "Apply" }).click();
+    await page.waitForURL(/sort=code/);
+    await page.locator("table.records[aria-busy=false]").waitFor();
+    const codes = await page.locator("table.records tbody th").allTextContents();
+    expect(codes.length).toBeGreaterThan(5);
+    expect([...codes].sort()).toEqual(codes);
+    await page.context().close();
+  });
+});
