@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../src/server/app.js";
 import { createMandate, setMembership } from "../../src/server/modules/mandates/mandates.usecases.js";
 import { createUser } from "../../src/server/modules/users/users.usecases.js";
+import { build } from "../support/factories.js";
 import { createTestDeps, type DialectName, dialects, type TestDeps } from "../support/test-deps.js";
 import { createWorld, testPassword, type World } from "../support/world.js";
 
@@ -130,6 +131,61 @@ describe.each(dialects)("attaching files on %s", (dialect: DialectName) => {
     expect(got.headers["x-checksum-sha256"]).toBe(h);
   });
 
+  it("inline=1 shows images and PDFs in the page (a preview), but anything else still downloads", async () => {
+    const pdf = Buffer.from(
+      "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n" +
+        "trailer<</Root 1 0 R>>\n%%EOF\n",
+    );
+    const files = [
+      { filename: "site.png", type: "image/png", bytes: png, inline: true },
+      { filename: "report 보고서.pdf", type: "application/pdf", bytes: pdf, inline: true },
+      { filename: "notes.txt", type: "text/plain", bytes: Buffer.from("notes\n"), inline: false },
+      {
+        filename: "data.bin",
+        type: "application/octet-stream",
+        bytes: Buffer.from([0, 1, 2]),
+        inline: false,
+      },
+    ];
+    for (const f of files) {
+      const res = await upload(
+        world.app,
+        officer,
+        { mandateId: world.mandateId, filename: f.filename },
+        f.type,
+        f.bytes,
+      );
+      expect(res.statusCode).toBe(201);
+      const { id } = res.json() as { id: string };
+      const got = await world.app.inject({
+        method: "GET",
+        url: `/api/v1/attachments/${id}/content?inline=1`,
+        headers: { cookie: officer.cookie },
+      });
+      expect(got.statusCode).toBe(200);
+      expect(got.rawPayload.equals(f.bytes)).toBe(true);
+      expect(got.headers["content-type"]).toBe(f.type);
+      expect(got.headers["x-content-type-options"]).toBe("nosniff");
+      expect(String(got.headers["content-disposition"])).toBe(
+        `${f.inline ? "inline" : "attachment"}; filename*=UTF-8''${encodeURIComponent(f.filename)}`,
+      );
+      const plain = await download(world.app, officer, id);
+      expect(String(plain.headers["content-disposition"])).toMatch(/^attachment; /);
+    }
+    const { id } = (
+      await upload(world.app, officer, { mandateId: world.mandateId, filename: "x.png" }, "image/png", png)
+    ).json() as { id: string };
+    for (const query of ["inline=0", "inline=yes", "inline=1&inline=1", "preview=1"]) {
+      const bad = await world.app.inject({
+        method: "GET",
+        url: `/api/v1/attachments/${id}/content?${query}`,
+        headers: { cookie: officer.cookie },
+      });
+      expect(bad.statusCode, query).toBe(400);
+      expect(bad.json()).toMatchObject({ error: { code: "request.validation_failed" } });
+    }
+  });
+
   it("a text file in a legacy Korean encoding (EUC-KR) is kept byte for byte, not re-encoded", async () => {
     const res = await upload(
       world.app,
@@ -226,6 +282,27 @@ describe.each(dialects)("attaching files on %s", (dialect: DialectName) => {
     });
     expect(storedFiles(world.deps.config.dataDir)).toEqual(before.files);
     expect(await countAttachments(world.deps)).toBe(before.rows);
+  });
+
+  it("a file attached to a restricted interview is restricted to the same people", async () => {
+    const client = await world.as("officer");
+    const source = await client.post<{ id: string; restrictedTo: string[] }>("/api/v1/sources", {
+      ...build.source(world.mandateId, { confidentiality: "internal" }),
+      restrictedTo: [world.users.mandate_holder],
+    });
+    expect(source.status).toBe(201);
+    const res = await upload(
+      world.app,
+      officer,
+      { mandateId: world.mandateId, filename: "voice memo.txt", sourceId: source.body.id },
+      "text/plain",
+      Buffer.from("recorded in Seoul"),
+    );
+    expect(res.statusCode).toBe(201);
+    const attachment = JSON.parse(res.body) as { id: string; restrictedTo: string[] };
+    expect([...attachment.restrictedTo].sort()).toEqual([...source.body.restrictedTo].sort());
+    const analyst = await world.as("analyst");
+    expect((await analyst.get(`/api/v1/attachments/${attachment.id}`)).status).toBe(404);
   });
 
   it("an analyst cannot download a strictly confidential attachment, but can a confidential one", async () => {

@@ -22,6 +22,8 @@ let csrfToken: string | null = null;
 export const setCsrfToken = (token: string | null) => {
   csrfToken = token;
 };
+/** The CSRF token of the session, for requests made outside `api` (uploads with progress). */
+export const getCsrfToken = () => csrfToken;
 
 async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { "accept-language": i18next.language || "en" };
@@ -60,4 +62,5 @@ export const api = {
   post: <T>(url: string, body?: unknown) => request<T>("POST", url, body ?? {}),
   patch: <T>(url: string, body: unknown) => request<T>("PATCH", url, body),
   put: <T>(url: string, body: unknown) => request<T>("PUT", url, body),
+  delete: <T>(url: string) => request<T>("DELETE", url),
 };

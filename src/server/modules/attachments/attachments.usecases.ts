@@ -3,6 +3,7 @@ import type { Db } from "../../platform/db/database.js";
 import { AppError, invalidField } from "../../platform/errors/app-error.js";
 import { createRecord, getRecord } from "../../platform/records/records.usecases.js";
 import { type BlobStore, CorruptBlobError } from "../../platform/storage/blob-store.js";
+import { sourceSpec } from "../sources/sources.schemas.js";
 import { allowedMimeTypes, attachmentSpec } from "./attachments.schemas.js";
 
 /**
@@ -33,8 +34,22 @@ export async function uploadAttachment({
   if (!(allowedMimeTypes as readonly string[]).includes(mime))
     throw invalidField("mimeType", "field.invalid_value", { options: allowedMimeTypes.join(", ") });
   if (!actor.memberships.has(meta.mandateId)) throw invalidField("mandateId", "field.unknown_reference");
+  // A file attached to a restricted source is restricted to the same people: it is part of the testimony.
+  const source = meta.sourceId
+    ? await getRecord({ db, actor, spec: sourceSpec, id: meta.sourceId }).catch(() => {
+        throw invalidField("sourceId", "field.unknown_reference");
+      })
+    : null;
+  const restrictedTo = Array.isArray(source?.restrictedTo)
+    ? { restrictedTo: source.restrictedTo as string[] }
+    : {};
   const { sha256, size } = await blobs.put(content);
-  return createRecord({ db, actor, spec: attachmentSpec, input: { ...meta, sha256, size, mimeType: mime } });
+  return createRecord({
+    db,
+    actor,
+    spec: attachmentSpec,
+    input: { ...meta, ...restrictedTo, sha256, size, mimeType: mime },
+  });
 }
 
 /** The bytes of an attachment the actor may read (the read is audited); a checksum mismatch is refused, never served. */
