@@ -10,6 +10,8 @@ const HomePage = lazy(() => import("../modules/home/home.page.js"));
 const RecordListPage = lazy(() => import("../modules/records/record-list.page.js"));
 const RecordPage = lazy(() => import("../modules/records/record.page.js"));
 const NewRecordPage = lazy(() => import("../modules/records/new-record.page.js"));
+const UsersPage = lazy(() => import("../modules/admin/users.page.js"));
+const VocabulariesPage = lazy(() => import("../modules/admin/vocabularies.page.js"));
 
 /** Routes of the staff application; everything but sign-in needs a session. */
 export function App() {
@@ -31,6 +33,8 @@ export function App() {
           <Routes>
             <Route path="/" element={<HomePage />} />
             <Route path="/sign-in" element={<Navigate to="/" replace />} />
+            <Route path="/admin/users" element={<UsersPage />} />
+            <Route path="/admin/vocabularies" element={<VocabulariesPage />} />
             <Route path="/:plural" element={<RecordListPage />} />
             <Route path="/:plural/new" element={<NewRecordPage />} />
             <Route path="/:plural/:id" element={<RecordPage />} />

@@ -5,6 +5,7 @@ import { NavLink } from "react-router";
 import { api, setCsrfToken } from "../api/client.js";
 import type { Session } from "../api/types.js";
 import { languages, setLanguage } from "../i18n/i18n.js";
+import { AdminNav } from "../modules/admin/admin-nav.js";
 import { useMandate } from "./mandate-context.js";
 
 export const navTypes = [
@@ -81,6 +82,7 @@ export function Layout({ session, children }: { session: Session; children: Reac
             </li>
           ))}
         </ul>
+        <AdminNav session={session} />
       </nav>
       <main id="main" tabIndex={-1}>
         {children}

@@ -243,7 +243,7 @@ export const en = {
   "users.addMemberHint": "The exact e-mail address of an existing account.",
   "users.noAccount": "No account has this e-mail address. An administrator creates accounts.",
   "users.role": "Role",
-  "users.roleIn": "Role in {{mandate}}",
+  "users.roleIn": "Role in this mandate",
   "users.roleOf": "Role of {{name}} in {{mandate}}",
   "users.giveRole": "Give role",
   "users.saveRole": "Change role",

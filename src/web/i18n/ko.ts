@@ -246,7 +246,7 @@ export const ko: Record<MessageKey, string> = {
   "users.addMemberHint": "기존 계정의 정확한 이메일 주소.",
   "users.noAccount": "이 이메일 주소의 계정이 없습니다. 계정은 관리자가 만듭니다.",
   "users.role": "역할",
-  "users.roleIn": "{{mandate}} 임무에서의 역할",
+  "users.roleIn": "이 임무에서의 역할",
   "users.roleOf": "{{mandate}} 임무에서 {{name}}의 역할",
   "users.giveRole": "역할 부여",
   "users.saveRole": "역할 변경",
