@@ -12,6 +12,7 @@ const RecordPage = lazy(() => import("../modules/records/record.page.js"));
 const NewRecordPage = lazy(() => import("../modules/records/new-record.page.js"));
 const UsersPage = lazy(() => import("../modules/admin/users.page.js"));
 const VocabulariesPage = lazy(() => import("../modules/admin/vocabularies.page.js"));
+const TestimonyPage = lazy(() => import("../modules/testimony/testimony.page.js"));
 
 /** Routes of the staff application; everything but sign-in needs a session. */
 export function App() {
@@ -35,6 +36,7 @@ export function App() {
             <Route path="/sign-in" element={<Navigate to="/" replace />} />
             <Route path="/admin/users" element={<UsersPage />} />
             <Route path="/admin/vocabularies" element={<VocabulariesPage />} />
+            <Route path="/testimony/new" element={<TestimonyPage />} />
             <Route path="/:plural" element={<RecordListPage />} />
             <Route path="/:plural/new" element={<NewRecordPage />} />
             <Route path="/:plural/:id" element={<RecordPage />} />

@@ -76,6 +76,9 @@ export function Layout({ session, children }: { session: Session; children: Reac
               {t("nav.home")}
             </NavLink>
           </li>
+          <li>
+            <NavLink to="/testimony/new">{t("nav.testimony")}</NavLink>
+          </li>
           {navTypes.map((p) => (
             <li key={p}>
               <NavLink to={`/${p}`}>{t(`types.${p}` as "types.persons")}</NavLink>

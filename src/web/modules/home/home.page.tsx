@@ -26,6 +26,11 @@ export default function HomePage() {
   return (
     <>
       <h1>{t("home.title")}</h1>
+      <p>
+        <Link className="button" to="/testimony/new">
+          {t("home.recordTestimony")}
+        </Link>
+      </p>
       <h2>{t("home.recent")}</h2>
       {recent.isPending && <p>{t("app.loading")}</p>}
       <div className="cards">

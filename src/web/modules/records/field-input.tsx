@@ -100,9 +100,9 @@ function RefInput({ field, id, value, onChange, describedBy }: InputProps) {
 /** Types a date as people say it: 2016, 2016-05, 2016-05-12, "about 2015". */
 function DateInput({ id, value, onChange, describedBy }: InputProps) {
   const { i18n } = useTranslation();
-  const v = value as { value: string; precision: string } | null;
+  const v = value as { value: string; precision: string; invalid?: string } | null;
   const [text, setText] = useState(() =>
-    v ? (v.precision === "approximate" ? `about ${v.value}` : v.value) : "",
+    v ? (v.invalid ?? (v.precision === "approximate" ? `about ${v.value}` : v.value)) : "",
   );
   const parsed = text.trim() ? parsePartialDate(text) : null;
   return (

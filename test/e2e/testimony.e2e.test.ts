@@ -1,0 +1,248 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync } from "node:fs";
+import type { FastifyInstance } from "fastify";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildApp } from "../../src/server/app.js";
+import { ensureDemoData } from "../../src/server/demo/demo.usecases.js";
+import { axeViolations } from "../support/axe.js";
+import { chromiumPath, launchChromium } from "../support/browser.js";
+import { createTestDeps, type TestDeps } from "../support/test-deps.js";
+
+const shots = "test-results/screenshots";
+const detention = "030102000000";
+const refoulement = "380101000000";
+const intelligence = "010106000000";
+const direct = "010100000000";
+const high = "010000000000";
+
+describe("recording a testimony in one flow", () => {
+  if (!chromiumPath) {
+    it("needs Chromium, which is not installed here (a notice was printed)", () => {
+      expect(chromiumPath).toBeNull();
+    });
+    return;
+  }
+  let deps: TestDeps;
+  let app: FastifyInstance;
+  let browser: Browser;
+  let base: string;
+
+  beforeAll(async () => {
+    if (!existsSync("dist/web/index.html")) {
+      const built = spawnSync("npx", ["vite", "build", "--logLevel", "warn"], { stdio: "inherit" });
+      if (built.status !== 0) throw new Error("vite build failed");
+    }
+    deps = await createTestDeps("sqlite");
+    await ensureDemoData(deps);
+    app = await buildApp(deps);
+    base = await app.listen({ port: 0, host: "127.0.0.1" });
+    browser = await launchChromium();
+    mkdirSync(shots, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await deps?.cleanup();
+  });
+
+  async function signIn(email: string, language: "en" | "ko" = "en"): Promise<Page> {
+    const context = await browser.newContext({
+      locale: language === "ko" ? "ko-KR" : "en-GB",
+      viewport: { width: 1280, height: 900 },
+    });
+    const page = await context.newPage();
+    await page.goto(`${base}/app/`);
+    await page.getByLabel(language === "ko" ? "이메일" : "E-mail").fill(email);
+    await page.getByLabel(language === "ko" ? "비밀번호" : "Password").fill(deps.config.demoPassword);
+    await page.getByRole("button", { name: language === "ko" ? "로그인" : "Sign in" }).click();
+    await page
+      .getByRole("heading", { level: 1, name: language === "ko" ? "오늘 처리할 일" : "What needs me today" })
+      .waitFor();
+    return page;
+  }
+
+  /** Picks a vocabulary term by its code once the list has loaded. */
+  async function pickTerm(page: Page, selector: string, code: string) {
+    await page.locator(`${selector} option[value='${code}']`).waitFor({ state: "attached" });
+    await page.locator(selector).selectOption(code);
+  }
+
+  it("an officer records a testimony with a new person, one event, two acts and a perpetrator; a reload loses nothing", async () => {
+    const page = await signIn("officer@demo.test");
+    await expect(
+      page.getByRole("main").getByRole("link", { name: "Record a testimony" }).count(),
+    ).resolves.toBe(1);
+    await page.getByRole("navigation").getByRole("link", { name: "Record a testimony" }).click();
+    await page.getByRole("heading", { level: 1, name: "Record a testimony" }).waitFor();
+
+    const interview = page.getByRole("group", { name: "1. The interview" });
+    await interview.getByLabel("Title *").fill("Interview with W-2017-901 in Seoul");
+    await interview.getByLabel("Date", { exact: true }).fill("2017-07-12");
+    await interview.getByLabel("Interviewer", { exact: true }).fill("Officer Kim");
+    await interview.getByLabel("Languages").fill("ko, en");
+    await interview.getByLabel("Consent scope *").selectOption("anonymised_public");
+    await interview.getByLabel("Reprisal risk *").selectOption("high");
+
+    const person = page.getByRole("group", { name: "2. The person interviewed" });
+    await person.getByLabel("Code *").fill("W-2017-01");
+    const suggestions = page.getByRole("complementary", { name: "Already recorded and similar" });
+    await suggestions.getByRole("link", { name: "W-2017-011" }).waitFor();
+    await person.getByLabel("Code *").fill("W-2017-901");
+    await person.getByLabel("Year of birth", { exact: true }).fill("1985");
+
+    const event = page.getByRole("group", { name: "Event 1", exact: true });
+    await event.getByLabel("Title *").fill("Detention after forced return, 2016");
+    await event.getByLabel("Start date").fill("2016");
+    await pickTerm(page, "#t-e0-reliability", high);
+
+    await pickTerm(page, "#t-e0-a0-actType", detention);
+    await page.locator("#t-e0-a0-actDate").fill("about 2016");
+    await page
+      .getByRole("group", { name: "Act 1 of event 1", exact: true })
+      .getByLabel("Search Places")
+      .fill("Hoeryong");
+    const place = (
+      await deps.db
+        .selectFrom("places")
+        .select("id")
+        .where("name_en", "=", "Hoeryong City")
+        .executeTakeFirstOrThrow()
+    ).id;
+    await pickTerm(page, "#t-e0-a0-placeId", place);
+
+    await page.getByRole("button", { name: "Add a perpetrator to act 1 of event 1" }).click();
+    const perpetrator = page.getByRole("group", { name: "Perpetrator 1 of act 1 of event 1", exact: true });
+    await perpetrator.getByLabel("Perpetrator (unit or organisation)").fill("Ministry of State Security");
+    await pickTerm(page, "#t-e0-a0-p0-perpetratorType", intelligence);
+    await pickTerm(page, "#t-e0-a0-p0-degree", direct);
+
+    await page.getByRole("button", { name: "Add an act to event 1" }).click();
+    await pickTerm(page, "#t-e0-a1-actType", refoulement);
+    await page.locator("#t-e0-a1-actDate").fill("2016-03");
+
+    await page.reload();
+    await page.getByText("Your unsaved testimony from earlier was restored.").waitFor();
+    await expect(interview.getByLabel("Title *").inputValue()).resolves.toBe(
+      "Interview with W-2017-901 in Seoul",
+    );
+    await expect(person.getByLabel("Code *").inputValue()).resolves.toBe("W-2017-901");
+    await expect(page.locator("#t-e0-a0-actDate").inputValue()).resolves.toBe("about 2016");
+    await expect(page.locator("#t-e0-a1-actDate").inputValue()).resolves.toBe("2016-03");
+    await expect(page.locator("#t-e0-a1-actType").inputValue()).resolves.toBe(refoulement);
+    await expect(perpetrator.getByLabel("Perpetrator (unit or organisation)").inputValue()).resolves.toBe(
+      "Ministry of State Security",
+    );
+    await expect(page.locator("#t-e0-a0-placeId").inputValue()).resolves.toBe(place);
+
+    await page.screenshot({ path: `${shots}/testimony-en.png`, fullPage: true });
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByRole("button", { name: "Save the testimony" }).click();
+    await page.getByRole("heading", { level: 1, name: "Interview with W-2017-901 in Seoul" }).waitFor();
+    expect(page.url()).toMatch(/\/app\/sources\/[0-9a-f-]+$/);
+    const links = page.getByRole("region", { name: "Information links (Source)" });
+    await expect.poll(() => links.getByRole("listitem").count()).toBe(3);
+    await links.getByRole("link", { name: /Event/ }).waitFor();
+    await expect(links.getByRole("link", { name: /^Act/ }).count()).resolves.toBe(2);
+    await expect(page.evaluate(() => localStorage.getItem("rapporteur.testimony.draft"))).resolves.toBeNull();
+
+    const sourceId = page.url().split("/").pop() ?? "";
+    const db = deps.db;
+    const personRow = await db
+      .selectFrom("persons")
+      .select("id")
+      .where("code", "=", "W-2017-901")
+      .executeTakeFirstOrThrow();
+    const source = await db
+      .selectFrom("sources")
+      .selectAll()
+      .where("id", "=", sourceId)
+      .executeTakeFirstOrThrow();
+    expect(source.interviewee_id).toBe(personRow.id);
+    expect(source.reprisal_risk).toBe("high");
+    const eventRow = await db
+      .selectFrom("events")
+      .select("id")
+      .where("title", "=", "Detention after forced return, 2016")
+      .executeTakeFirstOrThrow();
+    const acts = await db.selectFrom("acts").selectAll().where("event_id", "=", eventRow.id).execute();
+    expect(acts.map((a) => a.act_type).sort()).toEqual([detention, refoulement].sort());
+    for (const a of acts) expect(a.victim_id).toBe(personRow.id);
+    const held = acts.find((a) => a.act_type === detention);
+    expect([held?.act_date, held?.act_date_precision]).toEqual(["2016", "approximate"]);
+    const involvements = await db
+      .selectFrom("involvements")
+      .selectAll()
+      .where("act_id", "=", held?.id ?? "")
+      .execute();
+    expect(involvements.map((i) => [i.perpetrator_name, i.perpetrator_type, i.degree])).toEqual([
+      ["Ministry of State Security", intelligence, direct],
+    ]);
+    const infoLinks = await db
+      .selectFrom("information_links")
+      .selectAll()
+      .where("source_id", "=", sourceId)
+      .execute();
+    expect(infoLinks.map((l) => l.target_id).sort()).toEqual([eventRow.id, ...acts.map((a) => a.id)].sort());
+    expect(infoLinks.find((l) => l.target_id === eventRow.id)?.reliability).toBe(high);
+    await page.context().close();
+  });
+
+  it("a date typed wrongly is flagged before sending; a code already taken is shown next to it; fixed, the retry saves", async () => {
+    const page = await signIn("officer@demo.test");
+    await page.goto(`${base}/app/testimony/new`);
+    const interview = page.getByRole("group", { name: "1. The interview" });
+    await interview.getByLabel("Title *").fill("Interview with a date typo");
+    await page
+      .getByRole("group", { name: "2. The person interviewed" })
+      .getByLabel("Code *")
+      .fill("W-2017-011");
+    const event = page.getByRole("group", { name: "Event 1", exact: true });
+    await event.getByLabel("Title *").fill("Event with a date typo");
+    await event.getByLabel("Start date").fill("2016-13");
+    await pickTerm(page, "#t-e0-a0-actType", detention);
+    await page.getByRole("button", { name: "Save the testimony" }).click();
+    await expect(page.getByRole("alert").textContent()).resolves.toBe(
+      "Some fields need correcting before anything is sent.",
+    );
+    await expect(page.locator("#t-e0-startDate-error").textContent()).resolves.toBe(
+      "Use 2016, 2016-05, 2016-05-12 or “about 2015”.",
+    );
+    await expect(page.locator("#t-e0-startDate").getAttribute("aria-invalid")).resolves.toBe("true");
+    const typo = await deps.db
+      .selectFrom("sources")
+      .select("id")
+      .where("title", "=", "Interview with a date typo")
+      .execute();
+    expect(typo).toEqual([]);
+
+    await event.getByLabel("Start date").fill("2016-12");
+    await page.getByRole("button", { name: "Save the testimony" }).click();
+    await page.locator("#t-person-code-error").waitFor();
+    await expect(page.getByRole("alert").textContent()).resolves.toContain("2. The person interviewed");
+    await page
+      .getByRole("group", { name: "2. The person interviewed" })
+      .getByLabel("Code *")
+      .fill("W-2017-902");
+    await page.getByRole("button", { name: "Save the testimony" }).click();
+    await page.getByRole("heading", { level: 1, name: "Interview with a date typo" }).waitFor();
+    const persons = await deps.db
+      .selectFrom("persons")
+      .select("id")
+      .where("code", "=", "W-2017-902")
+      .execute();
+    expect(persons).toHaveLength(1);
+    await page.context().close();
+  });
+
+  it("the page reads in Korean and passes axe", async () => {
+    const page = await signIn("officer@demo.test", "ko");
+    await page.getByRole("navigation").getByRole("link", { name: "증언 기록" }).click();
+    await page.getByRole("heading", { level: 1, name: "증언 기록" }).waitFor();
+    await page.locator("#t-e0-a0-actType option").nth(50).waitFor({ state: "attached" });
+    await page.screenshot({ path: `${shots}/testimony-ko.png`, fullPage: true });
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+});
