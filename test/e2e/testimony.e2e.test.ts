@@ -1,15 +1,11 @@
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync } from "node:fs";
-import type { FastifyInstance } from "fastify";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildApp } from "../../src/server/app.js";
-import { ensureDemoData } from "../../src/server/demo/demo.usecases.js";
 import { axeViolations } from "../support/axe.js";
-import { chromiumPath, launchChromium } from "../support/browser.js";
-import { createTestDeps, type TestDeps } from "../support/test-deps.js";
+import { chromiumPath } from "../support/browser.js";
+import { type BrowserWorld, screenshotDir, signInPage, startBrowserWorld } from "../support/e2e-world.js";
+import type { TestDeps } from "../support/test-deps.js";
 
-const shots = "test-results/screenshots";
+const shots = screenshotDir;
 const detention = "030102000000";
 const refoulement = "380101000000";
 const intelligence = "010106000000";
@@ -24,43 +20,16 @@ describe("recording a testimony in one flow", () => {
     return;
   }
   let deps: TestDeps;
-  let app: FastifyInstance;
-  let browser: Browser;
   let base: string;
 
+  let world: BrowserWorld;
   beforeAll(async () => {
-    if (!existsSync("dist/web/index.html")) {
-      const built = spawnSync("npx", ["vite", "build", "--logLevel", "warn"], { stdio: "inherit" });
-      if (built.status !== 0) throw new Error("vite build failed");
-    }
-    deps = await createTestDeps("sqlite");
-    await ensureDemoData(deps);
-    app = await buildApp(deps);
-    base = await app.listen({ port: 0, host: "127.0.0.1" });
-    browser = await launchChromium();
-    mkdirSync(shots, { recursive: true });
+    world = await startBrowserWorld();
+    ({ deps, base } = world);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await deps?.cleanup();
-  });
+  afterAll(async () => world?.close());
 
-  async function signIn(email: string, language: "en" | "ko" = "en"): Promise<Page> {
-    const context = await browser.newContext({
-      locale: language === "ko" ? "ko-KR" : "en-GB",
-      viewport: { width: 1280, height: 900 },
-    });
-    const page = await context.newPage();
-    await page.goto(`${base}/app/`);
-    await page.getByLabel(language === "ko" ? "이메일" : "E-mail").fill(email);
-    await page.getByLabel(language === "ko" ? "비밀번호" : "Password").fill(deps.config.demoPassword);
-    await page.getByRole("button", { name: language === "ko" ? "로그인" : "Sign in" }).click();
-    await page
-      .getByRole("heading", { level: 1, name: language === "ko" ? "오늘 처리할 일" : "What needs me today" })
-      .waitFor();
-    return page;
-  }
+  const signIn = (email: string, language: "en" | "ko" = "en") => signInPage(world, email, language);
 
   /** Picks a vocabulary term by its code once the list has loaded. */
   async function pickTerm(page: Page, selector: string, code: string) {
