@@ -44,6 +44,7 @@ export async function demoCommand(options: CommonOptions) {
   }
   await listenAndWait(deps, (url) => {
     console.log(`\nRapporteur demo is ready at ${url}\n`);
+    console.log(`Staff application: ${url}/app/`);
     console.log(`Data: ${config.databaseUrl ? "PostgreSQL" : config.dataDir}`);
     console.log(`Demo accounts (password: ${config.demoPassword}):`);
     for (const a of demoAccounts) console.log(`  ${a.role.padEnd(15)} ${a.email}`);

@@ -1,7 +1,11 @@
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumPath } from "../support/browser.js";
-import { type BrowserWorld, expectAccessible, startBrowserWorld } from "../support/e2e-world.js";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import {
+  type BrowserWorld,
+  describeInBrowser,
+  expectAccessible,
+  startBrowserWorld,
+} from "../support/e2e-world.js";
 import type { TestDeps } from "../support/test-deps.js";
 
 const mandateEn =
@@ -16,13 +20,7 @@ const refoulement = "380101000000";
 /** "Unsure" in reliability. */
 const unsure = "030000000000";
 
-describe("administration in a real browser: accounts, roles and vocabularies", () => {
-  if (!chromiumPath) {
-    it("needs Chromium, which is not installed here (a notice was printed)", () => {
-      expect(chromiumPath).toBeNull();
-    });
-    return;
-  }
+describeInBrowser("administration in a real browser: accounts, roles and vocabularies", () => {
   let deps: TestDeps;
   let browser: Browser;
   let base: string;

@@ -1,9 +1,14 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumPath } from "../support/browser.js";
-import { type BrowserWorld, expectAccessible, signInPage, startBrowserWorld } from "../support/e2e-world.js";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import {
+  type BrowserWorld,
+  describeInBrowser,
+  expectAccessible,
+  signInPage,
+  startBrowserWorld,
+} from "../support/e2e-world.js";
 import type { TestDeps } from "../support/test-deps.js";
 
 /** Small enough for the test to go over it quickly; large enough for every file the test means to attach. */
@@ -31,13 +36,7 @@ const pdf = Buffer.from(
 const csv = Buffer.from("place,date\nOnsong,2016-05\n회령,2017\n");
 const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
 
-describe("attaching files to a source in a real browser", () => {
-  if (!chromiumPath) {
-    it("needs Chromium, which is not installed here (a notice was printed)", () => {
-      expect(chromiumPath).toBeNull();
-    });
-    return;
-  }
+describeInBrowser("attaching files to a source in a real browser", () => {
   let deps: TestDeps;
   let base: string;
   let source: { id: string; title: string };
@@ -189,7 +188,11 @@ describe("attaching files to a source in a real browser", () => {
     await expectAccessible(page, "source-attachments-en");
 
     // The attachment's own page shows the same preview and download.
-    await item.getByRole("link", { name: "cell block.png", exact: true }).click();
+    const pageHref = await item
+      .getByRole("link", { name: "cell block.png", exact: true })
+      .getAttribute("href");
+    expect(pageHref).toMatch(/^\/app\/attachments\//);
+    await page.goto(`${base}${pageHref}`);
     await page.getByRole("heading", { level: 1, name: "cell block.png" }).waitFor();
     await page.getByRole("heading", { level: 2, name: "Preview" }).waitFor();
     await expect

@@ -1,21 +1,15 @@
 import { mkdirSync } from "node:fs";
 import type { FastifyInstance } from "fastify";
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { buildApp } from "../../src/server/app.js";
-import { chromiumPath, launchChromium } from "../support/browser.js";
+import { launchChromium } from "../support/browser.js";
+import { describeInBrowser } from "../support/e2e-world.js";
 import { createTestDeps, type TestDeps } from "../support/test-deps.js";
 
 const shots = "test-results/screenshots";
 
-describe("the server in a real browser", () => {
-  if (!chromiumPath) {
-    it("needs Chromium, which is not installed here (a notice was printed)", () => {
-      expect(chromiumPath).toBeNull();
-    });
-    return;
-  }
-
+describeInBrowser("the server in a real browser", () => {
   let deps: TestDeps;
   let app: FastifyInstance;
   let browser: Browser;

@@ -1,15 +1,8 @@
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumPath } from "../support/browser.js";
-import { type BrowserWorld, startBrowserWorld } from "../support/e2e-world.js";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { type BrowserWorld, describeInBrowser, startBrowserWorld } from "../support/e2e-world.js";
 
-describe("the staff application with the keyboard alone", () => {
-  if (!chromiumPath) {
-    it("needs Chromium, which is not installed here (a notice was printed)", () => {
-      expect(chromiumPath).toBeNull();
-    });
-    return;
-  }
+describeInBrowser("the staff application with the keyboard alone", () => {
   let world: BrowserWorld;
   beforeAll(async () => {
     world = await startBrowserWorld();

@@ -1,17 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { axeViolations } from "../support/axe.js";
-import { chromiumPath } from "../support/browser.js";
-import { type BrowserWorld, screenshotDir, signInPage, startBrowserWorld } from "../support/e2e-world.js";
+import {
+  type BrowserWorld,
+  describeInBrowser,
+  screenshotDir,
+  signInPage,
+  startBrowserWorld,
+} from "../support/e2e-world.js";
 
 const shots = screenshotDir;
 
-describe("working on records in the browser", () => {
-  if (!chromiumPath) {
-    it("needs Chromium, which is not installed here (a notice was printed)", () => {
-      expect(chromiumPath).toBeNull();
-    });
-    return;
-  }
+describeInBrowser("working on records in the browser", () => {
   let base: string;
 
   let world: BrowserWorld;

@@ -1,16 +1,15 @@
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumPath } from "../support/browser.js";
-import { type BrowserWorld, expectAccessible, signInPage, startBrowserWorld } from "../support/e2e-world.js";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import {
+  type BrowserWorld,
+  describeInBrowser,
+  expectAccessible,
+  signInPage,
+  startBrowserWorld,
+} from "../support/e2e-world.js";
 import type { TestDeps } from "../support/test-deps.js";
 
-describe("the staff application in a real browser", () => {
-  if (!chromiumPath) {
-    it("needs Chromium, which is not installed here (a notice was printed)", () => {
-      expect(chromiumPath).toBeNull();
-    });
-    return;
-  }
+describeInBrowser("the staff application in a real browser", () => {
   let deps: TestDeps;
   let browser: Browser;
   let base: string;

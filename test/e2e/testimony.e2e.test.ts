@@ -1,8 +1,13 @@
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { axeViolations } from "../support/axe.js";
-import { chromiumPath } from "../support/browser.js";
-import { type BrowserWorld, screenshotDir, signInPage, startBrowserWorld } from "../support/e2e-world.js";
+import {
+  type BrowserWorld,
+  describeInBrowser,
+  screenshotDir,
+  signInPage,
+  startBrowserWorld,
+} from "../support/e2e-world.js";
 import type { TestDeps } from "../support/test-deps.js";
 
 const shots = screenshotDir;
@@ -12,13 +17,7 @@ const intelligence = "010106000000";
 const direct = "010100000000";
 const high = "010000000000";
 
-describe("recording a testimony in one flow", () => {
-  if (!chromiumPath) {
-    it("needs Chromium, which is not installed here (a notice was printed)", () => {
-      expect(chromiumPath).toBeNull();
-    });
-    return;
-  }
+describeInBrowser("recording a testimony in one flow", () => {
   let deps: TestDeps;
   let base: string;
 

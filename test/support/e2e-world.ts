@@ -2,12 +2,12 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import type { FastifyInstance } from "fastify";
 import type { Browser, Page } from "playwright-core";
-import { expect } from "vitest";
+import { describe, expect, it } from "vitest";
 import { buildApp } from "../../src/server/app.js";
 import { ensureDemoData } from "../../src/server/demo/demo.usecases.js";
 import type { ConfigOverrides } from "../../src/server/platform/config/config.js";
 import { axeViolations } from "./axe.js";
-import { launchChromium } from "./browser.js";
+import { chromiumPath, launchChromium } from "./browser.js";
 import { createTestDeps, type TestDeps } from "./test-deps.js";
 
 export const screenshotDir = "test-results/screenshots";
@@ -77,4 +77,17 @@ export async function expectAccessible(page: Page, name: string) {
   await page.screenshot({ path: `${screenshotDir}/${name}.png`, fullPage: true });
   const violations = await axeViolations(page);
   expect(violations, `${name}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
+}
+
+/** A suite that needs Chromium: without it, one test states why it could not run (the notice is printed once). */
+export function describeInBrowser(title: string, body: () => void) {
+  describe(title, () => {
+    if (!chromiumPath) {
+      it("needs Chromium, which is not installed here (a notice was printed)", () => {
+        expect(chromiumPath).toBeNull();
+      });
+      return;
+    }
+    body();
+  });
 }

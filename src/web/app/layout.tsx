@@ -3,9 +3,9 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { NavLink } from "react-router";
 import { api, setCsrfToken } from "../api/client.js";
-import type { Session } from "../api/types.js";
-import { languages, setLanguage } from "../i18n/i18n.js";
+import type { Mandate, Session } from "../api/types.js";
 import { AdminNav } from "../modules/admin/admin-nav.js";
+import { LanguageSelect } from "./language-select.js";
 import { useMandate } from "./mandate-context.js";
 
 export const navTypes = [
@@ -25,6 +25,7 @@ export function Layout({ session, children }: { session: Session; children: Reac
   const { t, i18n } = useTranslation();
   const { mandate, mandates, choose } = useMandate();
   const queryClient = useQueryClient();
+  const mandateName = (m: Mandate) => (i18n.language === "ko" && m.nameKo ? m.nameKo : m.nameEn);
   const signOut = async () => {
     await api.post("/auth/logout");
     setCsrfToken(null);
@@ -44,26 +45,15 @@ export function Layout({ session, children }: { session: Session; children: Reac
             <select value={mandate?.id ?? ""} onChange={(e) => choose(e.target.value)}>
               {mandates.map((m) => (
                 <option key={m.id} value={m.id}>
-                  {i18n.language === "ko" && m.nameKo ? m.nameKo : m.nameEn}
+                  {mandateName(m)}
                 </option>
               ))}
             </select>
           </label>
         ) : (
-          <span className="mandate">
-            {mandate ? (i18n.language === "ko" && mandate.nameKo ? mandate.nameKo : mandate.nameEn) : ""}
-          </span>
+          <span className="mandate">{mandate ? mandateName(mandate) : ""}</span>
         )}
-        <label>
-          {t("app.language")}{" "}
-          <select value={i18n.language} onChange={(e) => setLanguage(e.target.value)}>
-            {languages.map((l) => (
-              <option key={l.code} value={l.code} lang={l.code}>
-                {l.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LanguageSelect />
         <span className="user">{t("app.signedInAs", { name: session.user.displayName })}</span>
         <button type="button" onClick={signOut}>
           {t("app.signOut")}

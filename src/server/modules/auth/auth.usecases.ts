@@ -66,7 +66,7 @@ export async function login({
         threshold: settings.lockoutThreshold,
         until: isoFromNow(settings.lockoutMinutes * 60_000),
       });
-      await writeAudit(trx, { userId: user.id, ip: client.ip, userAgent: client.userAgent } as Actor, [
+      await writeAudit(trx, { userId: user.id, ...client }, [
         {
           action: counted.locked ? "login.locked" : "login.failed",
           recordType: "user",
@@ -96,7 +96,7 @@ export async function login({
       last_seen_at: now,
       expires_at: isoFromNow(settings.sessionHours * 3_600_000),
     });
-    await writeAudit(trx, { userId: user.id, ip: client.ip, userAgent: client.userAgent } as Actor, [
+    await writeAudit(trx, { userId: user.id, ...client }, [
       { action: "login", recordType: "user", recordId: user.id, mandateId: null },
     ]);
   });

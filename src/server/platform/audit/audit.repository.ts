@@ -12,11 +12,14 @@ export interface AuditEntry {
   fields?: string[];
 }
 
+/** Who an audit row names: a signed-in actor, or someone identified only by account and connection (a sign-in). */
+export type AuditActor = Pick<Actor, "userId" | "ip" | "userAgent">;
+
 /**
  * Writes audit rows in the caller's transaction, so the change and its trace commit or roll back together.
  * @example await writeAudit(trx, actor, [{ action: "update", recordType: "person", recordId, mandateId, fields: ["sex"] }]);
  */
-export async function writeAudit(db: Tx, actor: Actor | null, entries: AuditEntry[]): Promise<void> {
+export async function writeAudit(db: Tx, actor: AuditActor | null, entries: AuditEntry[]): Promise<void> {
   if (!entries.length) return;
   const at = nowIso();
   await db

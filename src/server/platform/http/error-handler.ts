@@ -33,10 +33,9 @@ export function errorBody(
   fields: Record<string, FieldProblem>,
 ) {
   const suffix = code.includes(".") ? code.slice(code.indexOf(".") + 1) : code;
-  const message =
-    translate(locale, code, params) === code
-      ? translate(locale, `records.${suffix}`, params)
-      : translate(locale, code, params);
+  const direct = translate(locale, code, params);
+  // `persons.not_found` reads as the generic `records.not_found` unless it has its own message.
+  const message = direct === code ? translate(locale, `records.${suffix}`, params) : direct;
   const renderedFields: Record<string, { code: string; message: string }> = {};
   for (const [name, p] of Object.entries(fields))
     renderedFields[name] = { code: p.code, message: translate(locale, p.code, p.params) };

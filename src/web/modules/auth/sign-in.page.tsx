@@ -3,11 +3,11 @@ import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, api, setCsrfToken } from "../../api/client.js";
 import type { Session } from "../../api/types.js";
-import { languages, setLanguage } from "../../i18n/i18n.js";
+import { LanguageSelect } from "../../app/language-select.js";
 
 /** Sign-in with e-mail and password; errors from the API are shown in the user's language. */
 export function SignInPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -47,16 +47,7 @@ export function SignInPage() {
           {t("signIn.submit")}
         </button>
       </form>
-      <label className="lang">
-        {t("app.language")}{" "}
-        <select value={i18n.language} onChange={(e) => setLanguage(e.target.value)}>
-          {languages.map((l) => (
-            <option key={l.code} value={l.code} lang={l.code}>
-              {l.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <LanguageSelect className="lang" />
     </main>
   );
 }

@@ -2,7 +2,7 @@ import { type FormEvent, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../api/client.js";
 import { type ApiRecord, confidentialityLevels, type FieldInfo, type RecordType } from "../../api/types.js";
-import { FieldInput } from "./field-input.js";
+import { LabelledField } from "./labelled-field.js";
 import { RestrictionInput } from "./restriction-input.js";
 
 type Values = Record<string, unknown>;
@@ -117,29 +117,15 @@ export function RecordForm({
         const id = `f-${f.name}`;
         const problem = problems[f.name];
         return (
-          <div key={f.name} className={`field${problem ? " has-error" : ""}`}>
-            <label htmlFor={id}>
-              {label(t, f)}
-              {f.required && <span aria-hidden="true"> *</span>}
-            </label>
-            <FieldInput
-              field={f}
-              id={id}
-              value={values[f.name]}
-              onChange={set(f.name)}
-              describedBy={problem ? `${id}-error` : f.kind === "date" ? `${id}-hint` : undefined}
-            />
-            {f.kind === "date" && !problem && (
-              <small id={`${id}-hint`} className="hint">
-                {t("record.dateHint")}
-              </small>
-            )}
-            {problem && (
-              <small id={`${id}-error`} className="field-error">
-                {problem}
-              </small>
-            )}
-          </div>
+          <LabelledField
+            key={f.name}
+            field={f}
+            id={id}
+            value={values[f.name]}
+            onChange={set(f.name)}
+            problem={problem}
+            label={label(t, f)}
+          />
         );
       })}
       <div className={`field${problems.confidentiality ? " has-error" : ""}`}>

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { FieldInfo } from "../../api/types.js";
-import { FieldInput } from "../records/field-input.js";
+import { LabelledField } from "../records/labelled-field.js";
 import type { Values } from "./draft.js";
 
 interface FieldProps {
@@ -15,35 +15,9 @@ interface FieldProps {
 
 export const fieldId = (scope: string, name: string) => `t-${scope.replaceAll(".", "-")}-${name}`;
 
-/** One labelled field with its date hint or the problem found with it. */
-export function Field({ field, scope, value, onChange, problem, label }: FieldProps) {
-  const { t } = useTranslation();
-  const id = fieldId(scope, field.name);
-  return (
-    <div className={`field${problem ? " has-error" : ""}${field.kind === "bool" ? " checkbox" : ""}`}>
-      <label htmlFor={id}>
-        {label ?? t(`field.${field.name}` as "field.kind")}
-        {field.required && <span aria-hidden="true"> *</span>}
-      </label>
-      <FieldInput
-        field={field}
-        id={id}
-        value={value}
-        onChange={onChange}
-        describedBy={problem ? `${id}-error` : field.kind === "date" ? `${id}-hint` : undefined}
-      />
-      {field.kind === "date" && !problem && (
-        <small id={`${id}-hint`} className="hint">
-          {t("record.dateHint")}
-        </small>
-      )}
-      {problem && (
-        <small id={`${id}-error`} className="field-error">
-          {problem}
-        </small>
-      )}
-    </div>
-  );
+/** One labelled field of the testimony form, its id derived from where it lives. */
+export function Field({ field, scope, ...rest }: FieldProps) {
+  return <LabelledField field={field} id={fieldId(scope, field.name)} {...rest} />;
 }
 
 interface FieldsProps {
