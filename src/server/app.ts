@@ -10,6 +10,7 @@ import { registerMandateRoutes } from "./modules/mandates/mandates.routes.js";
 import { registerPersonRoutes } from "./modules/persons/persons.routes.js";
 import { recordSpecs } from "./modules/record-specs.js";
 import { registerRecordTypeRoutes } from "./modules/record-types/record-types.routes.js";
+import { registerSearchRoutes } from "./modules/search/search.routes.js";
 import { registerStaffApp } from "./modules/staff-app/staff-app.routes.js";
 import { registerUserRoutes } from "./modules/users/users.routes.js";
 import { registerVocabularyRoutes } from "./modules/vocabularies/vocabularies.routes.js";
@@ -100,6 +101,7 @@ export async function buildApp(
   registerAttachmentRoutes(app, deps);
   registerVocabularyRoutes(app, deps);
   registerAuditRoutes(app, deps);
+  registerSearchRoutes(app, deps);
   registerRecordTypeRoutes(app);
   registerHomePage(app);
   await registerStaffApp(app);

@@ -1,4 +1,5 @@
 import { loadReferencePlaces } from "./modules/places/places.usecases.js";
+import { rebuildSearchIndex } from "./modules/search/search-index.usecases.js";
 import { createVocabulariesRepository } from "./modules/vocabularies/vocabularies.repository.js";
 import { importShippedVocabularies } from "./modules/vocabularies/vocabularies.usecases.js";
 import type { Config } from "./platform/config/config.js";
@@ -19,11 +20,13 @@ export interface OpenedDeps extends AppDeps {
 export async function openDeps(config: Config): Promise<OpenedDeps> {
   const handle = createDatabase(config);
   try {
-    await migrateToLatest(handle.db);
+    const applied = await migrateToLatest(handle.db);
     if ((await createVocabulariesRepository({ db: handle.db }).listLists()).length === 0) {
       await importShippedVocabularies(handle.db);
     }
     await loadReferencePlaces(handle.db);
+    // Records written before the search existed are indexed once, when its migration is applied.
+    if (applied.includes("0002-search")) await rebuildSearchIndex(handle.db);
   } catch (e) {
     await handle.destroy();
     throw e;

@@ -1,9 +1,11 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { signIn as signInApi } from "../support/api-client.js";
 import { axeViolations } from "../support/axe.js";
 import {
   type BrowserWorld,
   describeInBrowser,
+  expectAccessible,
   screenshotDir,
   signInPage,
   startBrowserWorld,
@@ -201,6 +203,121 @@ describeInBrowser("recording a testimony in one flow", () => {
       .where("code", "=", "W-2017-902")
       .execute();
     expect(persons).toHaveLength(1);
+    await page.context().close();
+  });
+
+  it("an officer keeps a testimony strictly confidential and to herself: the holder and a reader are told it does not exist", async () => {
+    const page = await signIn("officer@demo.test");
+    await page.goto(`${base}/app/testimony/new`);
+    const interview = page.getByRole("group", { name: "1. The interview" });
+    const person = page.getByRole("group", { name: "2. The person interviewed" });
+    const event = page.getByRole("group", { name: "Event 1", exact: true });
+    // Each record starts at its type's default level.
+    await expect(interview.getByLabel("Confidentiality").inputValue()).resolves.toBe("confidential");
+    await expect(person.getByLabel("Confidentiality").inputValue()).resolves.toBe("confidential");
+    await expect(event.getByLabel("Confidentiality").inputValue()).resolves.toBe("internal");
+
+    await interview.getByLabel("Title *").fill("Interview kept to its author");
+    await interview.getByLabel("Confidentiality").selectOption("strictly_confidential");
+    await interview.getByText("This level protects the witness's account").waitFor();
+    await interview.getByLabel("Only named members may see this record").check();
+    await interview.getByLabel(/Demo Human Rights Officer/).check();
+    await person.getByLabel("Code *").fill("W-2017-903");
+    await event.getByLabel("Title *").fill("Interrogation told only to the officer");
+    await event.getByLabel("Confidentiality").selectOption("confidential");
+    await pickTerm(page, "#t-e0-a0-actType", detention);
+
+    await page.reload();
+    await page.getByText("Your unsaved testimony from earlier was restored.").waitFor();
+    await expect(interview.getByLabel("Confidentiality").inputValue()).resolves.toBe("strictly_confidential");
+    await expect(interview.getByLabel("Only named members may see this record").isChecked()).resolves.toBe(
+      true,
+    );
+    await expect(interview.getByLabel(/Demo Human Rights Officer/).isChecked()).resolves.toBe(true);
+    await expect(event.getByLabel("Confidentiality").inputValue()).resolves.toBe("confidential");
+    await expectAccessible(page, "testimony-restricted-en");
+
+    await page.getByRole("button", { name: "Save the testimony" }).click();
+    await page.getByRole("heading", { level: 1, name: "Interview kept to its author" }).waitFor();
+    await expect(page.locator(".page-head .badge").textContent()).resolves.toBe("Strictly confidential");
+    const sourceId = page.url().split("/").pop() ?? "";
+
+    const password = deps.config.demoPassword;
+    const officer = await signInApi(world.app, "officer@demo.test", password);
+    const source = await officer.get(`/api/v1/sources/${sourceId}`);
+    expect([source.status, source.body.confidentiality, source.body.restrictedTo]).toEqual([
+      200,
+      "strictly_confidential",
+      [officer.userId],
+    ]);
+    // What the interview tells about the event and act is the witness's account too: kept like the source.
+    const links = await officer.get<{ items: { confidentiality: string; restrictedTo: string[] | null }[] }>(
+      `/api/v1/information-links?sourceId=${sourceId}`,
+    );
+    expect(links.body.items.map((l) => [l.confidentiality, l.restrictedTo])).toEqual([
+      ["strictly_confidential", [officer.userId]],
+      ["strictly_confidential", [officer.userId]],
+    ]);
+    const eventRow = await deps.db
+      .selectFrom("events")
+      .select(["id", "confidentiality"])
+      .where("title", "=", "Interrogation told only to the officer")
+      .executeTakeFirstOrThrow();
+    const acts = await deps.db
+      .selectFrom("acts")
+      .select("confidentiality")
+      .where("event_id", "=", eventRow.id)
+      .execute();
+    expect([eventRow.confidentiality, ...acts.map((a) => a.confidentiality)]).toEqual([
+      "confidential",
+      "confidential",
+    ]);
+
+    for (const email of ["holder@demo.test", "readonly@demo.test"]) {
+      const other = await signInApi(world.app, email, password);
+      await expect(other.get(`/api/v1/sources/${sourceId}`).then((r) => r.status)).resolves.toBe(404);
+      const found = await other.get<{ items: { id: string }[] }>(
+        `/api/v1/sources?q=${encodeURIComponent("kept to its author")}`,
+      );
+      expect([found.status, found.body.items]).toEqual([200, []]);
+      const told = await other.get<{ items: unknown[] }>(`/api/v1/information-links?sourceId=${sourceId}`);
+      expect(told.body.items).toEqual([]);
+    }
+    const reader = await signIn("readonly@demo.test");
+    await reader.goto(`${base}/app/sources/${sourceId}`);
+    await expect(reader.getByRole("alert").textContent()).resolves.toBe("Not found.");
+    await reader.context().close();
+    await page.context().close();
+  });
+
+  it("a level above what the role may give is refused next to the field, in Korean; lowered, the retry saves", async () => {
+    const page = await signIn("analyst@demo.test", "ko");
+    await page.goto(`${base}/app/testimony/new`);
+    const interview = page.getByRole("group", { name: "1. 면담" });
+    await interview.getByLabel("제목 *").fill("분석관이 기록한 면담");
+    await interview.getByLabel("기밀 등급").selectOption("strictly_confidential");
+    // Analysts do not restrict records to members: the API says so, and the list is not offered.
+    await expect(page.getByText("지정된 구성원만 이 기록을 볼 수 있음").count()).resolves.toBe(0);
+    await page.getByRole("group", { name: "2. 면담 대상자" }).getByLabel("코드 *").fill("W-2017-904");
+    await page.getByRole("group", { name: "사건 1", exact: true }).getByLabel("제목 *").fill("분석관의 사건");
+    await pickTerm(page, "#t-e0-a0-actType", detention);
+    await page.getByRole("button", { name: "증언 저장" }).click();
+    await page.locator("#t-source-confidentiality-error").waitFor();
+    await expect(page.locator("#t-source-confidentiality-error").textContent()).resolves.toBe(
+      "다음 중 하나여야 합니다: public, internal, confidential.",
+    );
+    await expect(page.getByRole("alert").textContent()).resolves.toContain("1. 면담");
+    await expectAccessible(page, "testimony-level-refused-ko");
+
+    await interview.getByLabel("기밀 등급").selectOption("confidential");
+    await page.getByRole("button", { name: "증언 저장" }).click();
+    await page.getByRole("heading", { level: 1, name: "분석관이 기록한 면담" }).waitFor();
+    const saved = await deps.db
+      .selectFrom("sources")
+      .select("confidentiality")
+      .where("title", "=", "분석관이 기록한 면담")
+      .execute();
+    expect(saved).toEqual([{ confidentiality: "confidential" }]);
     await page.context().close();
   });
 

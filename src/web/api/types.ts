@@ -57,6 +57,15 @@ export interface Mandate {
   nameEn: string;
   nameKo: string | null;
   myRole: string | null;
+  /** What the signed-in user may do in the mandate, decided by the API's rule table. */
+  abilities: {
+    update: boolean;
+    manageMembers: boolean;
+    createRecords: boolean;
+    export: boolean;
+    restrict: boolean;
+    viewAudit: boolean;
+  };
 }
 
 export interface Term {
@@ -69,3 +78,64 @@ export interface Term {
 }
 
 export const confidentialityLevels = ["public", "internal", "confidential", "strictly_confidential"] as const;
+
+/** Where a search hit matched: a piece of one field, with the ranges to mark (UTF-16 offsets into `text`). */
+export interface SearchSnippet {
+  field: string;
+  text: string;
+  marks: [number, number][];
+  cutBefore: boolean;
+  cutAfter: boolean;
+}
+
+export const searchRecordTypes = ["source", "event", "act", "person"] as const;
+export type SearchRecordType = (typeof searchRecordTypes)[number];
+
+export interface SearchHit {
+  id: string;
+  recordType: SearchRecordType;
+  title: string;
+  date: string | null;
+  actType: string | null;
+  placeId: string | null;
+  confidentiality: string;
+  snippet: SearchSnippet | null;
+}
+
+export interface FacetValue {
+  value: string;
+  count: number;
+}
+
+/** A province or county counted by a search, named in every language the gazetteer has. */
+export interface PlaceFacetValue extends FacetValue {
+  label: Record<string, string>;
+}
+
+export interface SearchFacets {
+  recordType: FacetValue[];
+  /** `count`: acts of exactly this type; `total`: with every narrower type (what a filter on it finds). */
+  actType: (FacetValue & { total: number })[];
+  province: PlaceFacetValue[];
+  county: PlaceFacetValue[];
+  year: FacetValue[];
+  victimSex: FacetValue[];
+  perpetratorType: FacetValue[];
+  confidentiality: FacetValue[];
+}
+
+/** GET /search: one page of hits, the total, and facet counts over every match. */
+export interface SearchResponse {
+  total: number;
+  items: SearchHit[];
+  facets: SearchFacets;
+}
+
+export interface SavedSearch {
+  id: string;
+  mandateId: string;
+  name: string;
+  /** The query string of the search page (without `?`). */
+  query: string;
+  createdAt: string;
+}

@@ -339,6 +339,30 @@ export const en = {
   "testimony.fixFirst": "Some fields need correcting before anything is sent.",
   "testimony.failed":
     "Not saved — {{where}}: {{message}} What was already saved is kept; correct it and save again.",
+  "testimony.sourceLevelHint":
+    "This level protects the witness's account; what the interview tells about each event gets it too.",
+  "testimony.eventLevelHint": "Applies to the event, its acts and their perpetrators.",
+  "map.title": "Map",
+  "map.controls": "Move the map",
+  "map.zoomIn": "Zoom in",
+  "map.zoomOut": "Zoom out",
+  "map.panNorth": "Pan north",
+  "map.panSouth": "Pan south",
+  "map.panEast": "Pan east",
+  "map.panWest": "Pan west",
+  "map.reset": "Back to the first view",
+  "map.cluster": "{{count}} places here: zoom in",
+  "map.failed": "The map could not be loaded; the coordinates can still be typed.",
+  "map.attribution": "Boundaries: Natural Earth",
+  "map.pickHint": "Click the map to set the coordinates, or type them in Latitude and Longitude.",
+  "map.pickLabel": "Map to set the coordinates of this place",
+  "map.chosen": "Point on the map: latitude {{lat}}, longitude {{lon}}",
+  "map.noneChosen": "No coordinates yet.",
+  "map.placeLabel": "Map showing {{name}}",
+  "map.showTable": "Show as table",
+  "map.showMap": "Show as map",
+  "map.place": "Place",
+  "map.count": "Records",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,5 @@
 import { defineRecordSpec } from "../../platform/records/record-spec.js";
+import { indexRecords } from "../search/search-index.usecases.js";
 
 /** One act within an event: a victim, a type of act (HURIDOCS), a date with precision, a place and consequences. */
 export const actSpec = defineRecordSpec({
@@ -6,6 +7,7 @@ export const actSpec = defineRecordSpec({
   plural: "acts",
   table: "acts",
   defaultConfidentiality: "internal",
+  afterWrite: (db, id) => indexRecords(db, "act", [id]),
   quickSearch: ["consequences"],
   fields: {
     eventId: {

@@ -1,4 +1,5 @@
 import { defineRecordSpec, type Problems } from "../../platform/records/record-spec.js";
+import { indexRecords } from "../search/search-index.usecases.js";
 
 /** What happened: an event with its dates (each with a precision), place and violation status. */
 export const eventSpec = defineRecordSpec({
@@ -6,6 +7,7 @@ export const eventSpec = defineRecordSpec({
   plural: "events",
   table: "events",
   defaultConfidentiality: "internal",
+  afterWrite: (db, id) => indexRecords(db, "event", [id]),
   quickSearch: ["title", "description"],
   fields: {
     title: { column: "title", type: { kind: "text", max: 300, required: true }, sort: true },

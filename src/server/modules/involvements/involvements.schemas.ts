@@ -1,4 +1,5 @@
 import { defineRecordSpec, type Problems } from "../../platform/records/record-spec.js";
+import { indexRecords } from "../search/search-index.usecases.js";
 
 /** Who took part in an act: a perpetrator (a person record, or a named unit), its type and degree of involvement. */
 export const involvementSpec = defineRecordSpec({
@@ -6,6 +7,7 @@ export const involvementSpec = defineRecordSpec({
   plural: "involvements",
   table: "involvements",
   defaultConfidentiality: "internal",
+  afterWrite: (db, id) => indexRecords(db, "involvement", [id]),
   quickSearch: ["perpetrator_name", "note"],
   fields: {
     actId: {

@@ -1,8 +1,16 @@
-import { type Actor, canManageMembers } from "../../platform/access/access.policies.js";
+import {
+  type Actor,
+  canExport,
+  canManageMembers,
+  roleRules,
+  writableUpTo,
+} from "../../platform/access/access.policies.js";
 import type { MandatesTable } from "../../platform/db/schema.types.js";
 
 export function presentMandate(row: MandatesTable, actor: Actor) {
   const manage = canManageMembers(actor, row.id);
+  const role = actor.memberships.get(row.id);
+  const rule = role ? roleRules[role] : null;
   return {
     id: row.id,
     code: row.code,
@@ -13,7 +21,14 @@ export function presentMandate(row: MandatesTable, actor: Actor) {
     holder: row.holder,
     startDate: row.start_date,
     myRole: actor.memberships.get(row.id) ?? null,
-    abilities: { update: manage, manageMembers: manage },
+    abilities: {
+      update: manage,
+      manageMembers: manage,
+      createRecords: writableUpTo(actor, row.id) !== null,
+      export: canExport(actor, row.id),
+      restrict: rule?.restrict ?? false,
+      viewAudit: rule?.viewAudit ?? false,
+    },
   };
 }
 

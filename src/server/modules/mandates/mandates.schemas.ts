@@ -29,7 +29,14 @@ export const mandateResponse = z.object({
   holder: z.string().nullable(),
   startDate: z.string().nullable(),
   myRole: z.string().nullable(),
-  abilities: z.object({ update: z.boolean(), manageMembers: z.boolean() }),
+  abilities: z.object({
+    update: z.boolean(),
+    manageMembers: z.boolean(),
+    createRecords: z.boolean().describe("Creates records in the mandate (not read-only)"),
+    export: z.boolean().describe("Exports records in bulk, e.g. search results as CSV"),
+    restrict: z.boolean().describe("Restricts records to named members"),
+    viewAudit: z.boolean(),
+  }),
 });
 
 export const memberResponse = z.object({

@@ -1,4 +1,5 @@
 import { defineRecordSpec, type Problems } from "../../platform/records/record-spec.js";
+import { indexRecords } from "../search/search-index.usecases.js";
 
 /** A person or a group; identified everywhere by a pseudonymous code. Identifying data lives apart, encrypted. */
 export const personSpec = defineRecordSpec({
@@ -7,6 +8,7 @@ export const personSpec = defineRecordSpec({
   table: "persons",
   defaultConfidentiality: "confidential",
   unique: ["code"],
+  afterWrite: (db, id) => indexRecords(db, "person", [id]),
   quickSearch: ["code"],
   fields: {
     kind: {

@@ -1,4 +1,5 @@
 import { defineRecordSpec } from "../../platform/records/record-spec.js";
+import { indexRecords } from "../search/search-index.usecases.js";
 
 export const consentScopes = ["internal", "anonymised_public", "attributed_public"] as const;
 export const reprisalRisks = ["none", "low", "medium", "high"] as const;
@@ -9,6 +10,7 @@ export const sourceSpec = defineRecordSpec({
   plural: "sources",
   table: "sources",
   defaultConfidentiality: "confidential",
+  afterWrite: (db, id) => indexRecords(db, "source", [id]),
   quickSearch: ["title", "summary"],
   fields: {
     kind: {

@@ -160,3 +160,9 @@ export const canSeeMembers = (actor: Actor, mandateId: string) => {
   const role = actor.memberships.get(mandateId);
   return canManageMembers(actor, mandateId) || (role !== undefined && roleRules[role].restrict);
 };
+
+/** Whether the actor may export a mandate's records in bulk (search results as CSV): by role, as for each record. */
+export const canExport = (actor: Actor, mandateId: string) => {
+  const role = actor.memberships.get(mandateId);
+  return role !== undefined && roleRules[role].export;
+};

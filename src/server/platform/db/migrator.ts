@@ -1,8 +1,9 @@
 import { type Migration, type MigrationProvider, Migrator } from "kysely";
 import type { Db } from "./database.js";
 import * as m0001 from "./migrations/0001-core.js";
+import * as m0002 from "./migrations/0002-search.js";
 
-const migrations: Record<string, Migration> = { "0001-core": m0001 };
+const migrations: Record<string, Migration> = { "0001-core": m0001, "0002-search": m0002 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 

@@ -1,3 +1,5 @@
+import type { Generated } from "kysely";
+
 /** Kysely table types. Timestamps are ISO-8601 UTC strings and booleans are 0/1 integers on both dialects. */
 
 export interface RecordColumns {
@@ -235,6 +237,44 @@ export interface AuditLogTable {
   fields: string | null;
 }
 
+export interface SearchDocumentsTable {
+  doc_no: Generated<number>;
+  id: string;
+  record_type: string;
+  mandate_id: string;
+  confidentiality: string;
+  restricted: number;
+  title: string;
+  doc_date: string | null;
+  act_type: string | null;
+  place_id: string | null;
+  province_id: string | null;
+  county_id: string | null;
+  victim_sex: string | null;
+  updated_at: string;
+}
+
+export interface SearchPerpetratorTypesTable {
+  doc_no: number;
+  perpetrator_type: string;
+}
+
+/** PostgreSQL only: a chunk of a document's terms as a tsvector (SQLite keeps them in an FTS5 table). */
+export interface SearchChunksTable {
+  doc_no: number;
+  chunk_no: number;
+  terms: string;
+}
+
+export interface SavedSearchesTable {
+  id: string;
+  mandate_id: string;
+  user_id: string;
+  name: string;
+  query: string;
+  created_at: string;
+}
+
 export interface Database {
   mandates: MandatesTable;
   users: UsersTable;
@@ -256,4 +296,8 @@ export interface Database {
   vocab_lists: VocabListsTable;
   vocab_terms: VocabTermsTable;
   audit_log: AuditLogTable;
+  search_documents: SearchDocumentsTable;
+  search_perpetrator_types: SearchPerpetratorTypesTable;
+  search_chunks: SearchChunksTable;
+  saved_searches: SavedSearchesTable;
 }

@@ -51,6 +51,8 @@ const en: Catalog = {
   "field.weak_password": "Use at least 12 characters.",
   "field.invalid": "Not valid.",
   "field.nul_character": "Contains a NUL character, which cannot be stored.",
+  "search.date_range": "Must not be before the start date.",
+  "saved-searches.not_found": "No such saved search.",
 };
 
 const ko: Catalog = {
@@ -102,6 +104,8 @@ const ko: Catalog = {
   "field.weak_password": "12자 이상을 사용하십시오.",
   "field.invalid": "올바르지 않습니다.",
   "field.nul_character": "저장할 수 없는 NUL 문자가 들어 있습니다.",
+  "search.date_range": "시작 날짜보다 앞설 수 없습니다.",
+  "saved-searches.not_found": "그런 저장된 검색이 없습니다.",
 };
 
 const catalogs: Record<Locale, Catalog> = { en, ko };

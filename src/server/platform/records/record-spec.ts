@@ -52,6 +52,8 @@ export interface RecordSpec {
     input: Record<string, unknown>,
     ctx: { db: Tx; actor: Actor; mandateId: string; existing?: Record<string, unknown> },
   ) => Promise<Record<string, FieldProblem>> | Record<string, FieldProblem>;
+  /** Runs inside the write transaction after a create or update (the search index follows its records). */
+  afterWrite?: (db: Tx, id: string) => Promise<void>;
   /** Extra read-only fields for a page of records (e.g. whether a person has identifying data on file). */
   enrich?: (db: Tx, ids: string[]) => Promise<Map<string, Record<string, unknown>>>;
 }

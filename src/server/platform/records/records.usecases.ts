@@ -231,6 +231,7 @@ export async function createRecord({
     await writeAudit(trx, actor, [
       { action: "create", recordType: spec.type, recordId: id, mandateId, fields },
     ]);
+    await spec.afterWrite?.(trx, id);
     return id;
   });
   return getRecord({ db, actor, spec, id });
@@ -294,6 +295,7 @@ export async function updateRecord({
     await writeAudit(trx, actor, [
       { action: "update", recordType: spec.type, recordId: id, mandateId, fields },
     ]);
+    await spec.afterWrite?.(trx, id);
   });
   return getRecord({ db, actor, spec, id });
 }

@@ -45,7 +45,7 @@ export default function NewRecordPage() {
         mode="create"
         onSubmit={create}
         onCancel={() => navigate(`/${plural}`)}
-        canRestrict={mandate.myRole === "mandate_holder" || mandate.myRole === "officer"}
+        canRestrict={mandate.abilities.restrict}
         draftKey={`rapporteur.draft.new.${plural}.${params.toString()}`}
         onValuesChange={plural === "persons" ? watch : undefined}
       />

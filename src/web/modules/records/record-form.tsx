@@ -1,11 +1,15 @@
-import { type FormEvent, useEffect, useState } from "react";
+import { type FormEvent, Fragment, lazy, Suspense, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../api/client.js";
-import { type ApiRecord, confidentialityLevels, type FieldInfo, type RecordType } from "../../api/types.js";
+import type { ApiRecord, FieldInfo, RecordType } from "../../api/types.js";
+import { ConfidentialitySelect } from "./confidentiality-select.js";
 import { LabelledField } from "./labelled-field.js";
 import { RestrictionInput } from "./restriction-input.js";
 
 type Values = Record<string, unknown>;
+
+// Loaded with the first place form only: the map code stays out of every other form.
+const CoordinatePicker = lazy(() => import("../map/coordinate-picker.js"));
 
 interface Props {
   recordType: RecordType;
@@ -117,32 +121,37 @@ export function RecordForm({
         const id = `f-${f.name}`;
         const problem = problems[f.name];
         return (
-          <LabelledField
-            key={f.name}
-            field={f}
-            id={id}
-            value={values[f.name]}
-            onChange={set(f.name)}
-            problem={problem}
-            label={label(t, f)}
-          />
+          <Fragment key={f.name}>
+            <LabelledField
+              field={f}
+              id={id}
+              value={values[f.name]}
+              onChange={set(f.name)}
+              problem={problem}
+              label={label(t, f)}
+            />
+            {recordType.plural === "places" && f.name === "longitude" && (
+              <Suspense fallback={null}>
+                <CoordinatePicker
+                  latitude={values.latitude}
+                  longitude={values.longitude}
+                  onPick={(lat, lon) => {
+                    set("latitude")(lat);
+                    set("longitude")(lon);
+                  }}
+                />
+              </Suspense>
+            )}
+          </Fragment>
         );
       })}
-      <div className={`field${problems.confidentiality ? " has-error" : ""}`}>
-        <label htmlFor="f-confidentiality">{t("record.confidentiality")}</label>
-        <select
-          id="f-confidentiality"
-          value={String(values.confidentiality ?? recordType.defaultConfidentiality)}
-          onChange={(e) => set("confidentiality")(e.target.value)}
-        >
-          {confidentialityLevels.map((c) => (
-            <option key={c} value={c}>
-              {t(`confidentiality.${c}`)}
-            </option>
-          ))}
-        </select>
-        {problems.confidentiality && <small className="field-error">{problems.confidentiality}</small>}
-      </div>
+      <ConfidentialitySelect
+        id="f-confidentiality"
+        value={values.confidentiality}
+        defaultLevel={recordType.defaultConfidentiality}
+        onChange={set("confidentiality")}
+        problem={problems.confidentiality}
+      />
       {canRestrict && (
         <RestrictionInput
           value={(values.restrictedTo as string[] | null | undefined) ?? null}

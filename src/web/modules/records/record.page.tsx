@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { ApiError, api } from "../../api/client.js";
@@ -13,6 +13,8 @@ import { RecordForm } from "./record-form.js";
 import { RecordHistory } from "./record-history.js";
 import { recordTitle } from "./record-title.js";
 import { useRecordType } from "./use-record-type.js";
+
+const PlaceMap = lazy(() => import("../map/place-map.js"));
 
 /** One record: its fields, confidentiality, linked records, identifying data behind a reveal, and editing. */
 export default function RecordPage() {
@@ -107,6 +109,19 @@ export default function RecordPage() {
       {r.type === "person" && r.abilities.readIdentity && <IdentityPanel personId={r.id} />}
       {r.type === "attachment" && <AttachmentView attachment={r} />}
       {r.type === "source" && <AttachmentsPanel source={r} />}
+      {r.type === "place" &&
+        !editing &&
+        typeof r.latitude === "number" &&
+        typeof r.longitude === "number" && (
+          <Suspense fallback={null}>
+            <PlaceMap
+              id={r.id}
+              name={recordTitle(r, i18n.language)}
+              latitude={r.latitude}
+              longitude={r.longitude}
+            />
+          </Suspense>
+        )}
       <LinkedRecords record={r} />
       {r.abilities.viewAudit && <RecordHistory recordId={r.id} />}
     </article>

@@ -23,13 +23,19 @@ export function localProblems(
   return out;
 }
 
+/** Where the field an API refusal names is shown: the interviewee with the person, an act's level with its event. */
+const shownAt = (scope: string, field: string) => {
+  if (scope === "source" && field === "intervieweeId") return "person";
+  if (field === "confidentiality" && /^e\d+\./.test(scope)) return scope.split(".")[0] ?? scope;
+  return scope;
+};
+
 /** The problems an API refusal names, keyed by the scope of the record being created and the field. */
 export function apiProblems(scope: string, fields: Record<string, { message: string }>) {
   const out: Record<string, string> = {};
   for (const [name, problem] of Object.entries(fields)) {
     const field = name.split(".")[0] ?? name;
-    const where = scope === "source" && field === "intervieweeId" ? "person" : scope;
-    out[`${where}.${field}`] = problem.message;
+    out[`${shownAt(scope, field)}.${field}`] = problem.message;
   }
   return out;
 }

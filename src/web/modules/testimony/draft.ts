@@ -1,4 +1,9 @@
 /** The testimony being recorded, kept on this device until every record of it is saved. */
+
+/**
+ * A record's fields as the API takes them, with its `confidentiality` (absent: the record type's default) and, for
+ * the source and a new person, its `restrictedTo` list (null or absent: not restricted).
+ */
 export type Values = Record<string, unknown>;
 
 export interface PerpetratorDraft {
@@ -21,6 +26,7 @@ export interface ActDraft {
 
 export interface EventDraft {
   key: string;
+  /** Its `confidentiality` is given to its acts and their perpetrators too. */
   values: Values;
   reliability: string | null;
   acts: ActDraft[];
@@ -81,6 +87,14 @@ export function storeDraft(d: TestimonyDraft) {
 }
 
 export const clearDraft = () => localStorage.removeItem(draftKey);
+
+/** The level chosen for a record of the testimony, or `fallback` (its type's default) when none was. */
+export const levelOf = (values: Values, fallback: string) =>
+  typeof values.confidentiality === "string" ? values.confidentiality : fallback;
+
+/** The restricted-to list chosen for a record of the testimony; null when it is not restricted. */
+export const restrictionOf = (values: Values) =>
+  Array.isArray(values.restrictedTo) ? (values.restrictedTo as string[]) : null;
 
 /** Scopes name where a field lives: "source", "person", "e0", "e0.a1", "e0.a1.p0". */
 export const eventScope = (e: number) => `e${e}`;

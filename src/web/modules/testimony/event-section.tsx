@@ -1,8 +1,9 @@
 import { useTranslation } from "react-i18next";
 import type { RecordType } from "../../api/types.js";
+import { ConfidentialitySelect } from "../records/confidentiality-select.js";
 import { ActSection } from "./act-section.js";
 import { type EventDraft, emptyAct, eventScope, type TestimonyDraft } from "./draft.js";
-import { Field, Fields, reliabilityField } from "./fields.js";
+import { Field, Fields, fieldId, reliabilityField } from "./fields.js";
 
 interface Props {
   event: EventDraft;
@@ -33,7 +34,16 @@ export function EventSection({ event, e, types, problems, update }: Props) {
         problems={problems}
         legend={t("testimony.eventDetails", n)}
         saved={Boolean(event.id)}
-      />
+      >
+        <ConfidentialitySelect
+          id={fieldId(scope, "confidentiality")}
+          value={event.values.confidentiality}
+          defaultLevel={types.event.defaultConfidentiality}
+          onChange={(v) => change((x) => (x.values.confidentiality = v))}
+          problem={problems[`${scope}.confidentiality`]}
+          hint={t("testimony.eventLevelHint")}
+        />
+      </Fields>
       <fieldset className="bare" disabled={Boolean(event.linkId)}>
         <legend className="visually-hidden">
           {t("testimony.linkOf", { what: t("testimony.event", n) })}

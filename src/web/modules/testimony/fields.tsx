@@ -1,7 +1,10 @@
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { FieldInfo } from "../../api/types.js";
+import { ConfidentialitySelect } from "../records/confidentiality-select.js";
 import { LabelledField } from "../records/labelled-field.js";
-import type { Values } from "./draft.js";
+import { RestrictionInput } from "../records/restriction-input.js";
+import { restrictionOf, type Values } from "./draft.js";
 
 interface FieldProps {
   field: FieldInfo;
@@ -30,10 +33,12 @@ interface FieldsProps {
   legend: string;
   /** Already saved: shown, no longer editable here. */
   saved?: boolean;
+  /** More controls of the same record (its level, its restriction), locked with it. */
+  children?: ReactNode;
 }
 
 /** The fields of one record of the testimony, grouped; locked once the record is saved. */
-export function Fields({ fields, scope, values, onChange, problems, legend, saved }: FieldsProps) {
+export function Fields({ fields, scope, values, onChange, problems, legend, saved, children }: FieldsProps) {
   const { t } = useTranslation();
   return (
     <fieldset className="bare" disabled={saved}>
@@ -49,7 +54,53 @@ export function Fields({ fields, scope, values, onChange, problems, legend, save
           problem={problems[`${scope}.${f.name}`]}
         />
       ))}
+      {children}
     </fieldset>
+  );
+}
+
+interface AccessProps {
+  scope: string;
+  values: Values;
+  onChange: (name: "confidentiality" | "restrictedTo", v: unknown) => void;
+  problems: Record<string, string>;
+  defaultLevel: string;
+  /** Offer the restricted-to list; one already in the draft is shown anyway, so it can be lifted. */
+  canRestrict?: boolean;
+  hint?: string;
+}
+
+/** Who may see one record of the testimony: its confidentiality level and, when offered, its restricted-to list. */
+export function RecordAccess({
+  scope,
+  values,
+  onChange,
+  problems,
+  defaultLevel,
+  canRestrict,
+  hint,
+}: AccessProps) {
+  const restrictedTo = restrictionOf(values);
+  const restrictionProblem = problems[`${scope}.restrictedTo`];
+  return (
+    <>
+      <ConfidentialitySelect
+        id={fieldId(scope, "confidentiality")}
+        value={values.confidentiality}
+        defaultLevel={defaultLevel}
+        onChange={(v) => onChange("confidentiality", v)}
+        problem={problems[`${scope}.confidentiality`]}
+        hint={hint}
+      />
+      {(canRestrict || restrictedTo) && (
+        <RestrictionInput value={restrictedTo} onChange={(v) => onChange("restrictedTo", v)} />
+      )}
+      {restrictionProblem && (
+        <small id={fieldId(scope, "restrictedTo-error")} className="field-error">
+          {restrictionProblem}
+        </small>
+      )}
+    </>
   );
 }
 

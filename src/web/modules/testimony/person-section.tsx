@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import type { RecordType } from "../../api/types.js";
 import { SimilarPersons } from "../records/similar-persons.js";
 import type { TestimonyDraft } from "./draft.js";
-import { Field, Fields } from "./fields.js";
+import { Field, Fields, RecordAccess } from "./fields.js";
 
 interface Props {
   person: TestimonyDraft["person"];
@@ -10,10 +10,12 @@ interface Props {
   sourceType: RecordType;
   problems: Record<string, string>;
   update: (fn: (d: TestimonyDraft) => void) => void;
+  /** Offer the restricted-to list for a new person. */
+  canRestrict: boolean;
 }
 
 /** The person interviewed: one already recorded, picked, or a new one, with similar pseudonyms suggested. */
-export function PersonSection({ person, personType, sourceType, problems, update }: Props) {
+export function PersonSection({ person, personType, sourceType, problems, update, canRestrict }: Props) {
   const { t } = useTranslation();
   const picker = sourceType.fields.find((f) => f.name === "intervieweeId");
   const saved = Boolean(person.id);
@@ -61,7 +63,16 @@ export function PersonSection({ person, personType, sourceType, problems, update
             problems={problems}
             legend={t("testimony.personNew")}
             saved={saved}
-          />
+          >
+            <RecordAccess
+              scope="person"
+              values={person.values}
+              onChange={(name, v) => update((d) => (d.person.values[name] = v))}
+              problems={problems}
+              defaultLevel={personType.defaultConfidentiality}
+              canRestrict={canRestrict}
+            />
+          </Fields>
           {!saved && <SimilarPersons code={String(person.values.code ?? "")} />}
         </>
       )}

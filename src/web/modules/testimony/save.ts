@@ -1,6 +1,14 @@
 import { ApiError, api } from "../../api/client.js";
 import type { ApiRecord } from "../../api/types.js";
-import { actScope, eventScope, perpetratorScope, type TestimonyDraft, type Values } from "./draft.js";
+import {
+  actScope,
+  eventScope,
+  levelOf,
+  perpetratorScope,
+  restrictionOf,
+  type TestimonyDraft,
+  type Values,
+} from "./draft.js";
 
 /** An API refusal while saving, with the scope of the record being created when it happened. */
 export class SaveError extends Error {
@@ -16,7 +24,8 @@ const clean = (values: Values): Values => {
   const body: Values = {};
   for (const [k, v] of Object.entries(values)) {
     if (v === null || v === undefined || v === "") continue;
-    if (Array.isArray(v) && v.length === 0) continue;
+    // An empty restricted-to list still restricts: to the author, whom the API always keeps on it.
+    if (Array.isArray(v) && v.length === 0 && k !== "restrictedTo") continue;
     body[k] = v;
   }
   return body;
@@ -26,11 +35,16 @@ const clean = (values: Values): Values => {
  * Creates the records of a testimony in order: the person if new, the source, events, acts, involvements, then
  * the information links from the source. Records already created (their ids kept in the draft) are skipped, so a
  * retry after an error creates no duplicates; `persist` is called after each creation. Returns the source id.
+ *
+ * Each record gets the level chosen for it: acts and their perpetrators the level of their event, information
+ * links the level and restriction of the source (what the interview tells is the witness's account). `defaults`
+ * are the levels shown when none was chosen: the source's and the event's record type defaults.
  */
 export async function saveTestimony(
   d: TestimonyDraft,
   mandateId: string,
   persist: (d: TestimonyDraft) => void,
+  defaults: { source: string; event: string },
 ): Promise<string> {
   const create = async (scope: string, plural: string, values: Values): Promise<string> => {
     try {
@@ -72,7 +86,8 @@ export async function saveTestimony(
   for (const [e, ev] of d.events.entries())
     for (const [a, act] of ev.acts.entries()) {
       const victimId = (act.victimIsInterviewee ? intervieweeId : act.values.victimId) ?? null;
-      const values = { ...act.values, eventId: ev.id, victimId };
+      const confidentiality = levelOf(ev.values, defaults.event);
+      const values = { ...act.values, eventId: ev.id, victimId, confidentiality };
       await once(
         act.id,
         () => create(actScope(e, a), "acts", values),
@@ -82,7 +97,7 @@ export async function saveTestimony(
   for (const [e, ev] of d.events.entries())
     for (const [a, act] of ev.acts.entries())
       for (const [p, perp] of act.perpetrators.entries()) {
-        const values = { ...perp.values, actId: act.id };
+        const values = { ...perp.values, actId: act.id, confidentiality: levelOf(ev.values, defaults.event) };
         await once(
           perp.id,
           () => create(perpetratorScope(e, a, p), "involvements", values),
@@ -90,9 +105,13 @@ export async function saveTestimony(
         );
       }
 
+  const access = {
+    confidentiality: levelOf(d.source, defaults.source),
+    restrictedTo: restrictionOf(d.source),
+  };
   const link =
     (scope: string, targetType: string, targetId: string | undefined, reliability: string | null) => () =>
-      create(scope, "information-links", { sourceId, targetType, targetId, reliability });
+      create(scope, "information-links", { sourceId, targetType, targetId, reliability, ...access });
   for (const [e, ev] of d.events.entries()) {
     await once(ev.linkId, link(eventScope(e), "event", ev.id, ev.reliability), (id) => (ev.linkId = id));
     for (const [a, act] of ev.acts.entries())

@@ -8,7 +8,7 @@ import { useMandate } from "../../app/mandate-context.js";
 import { apiProblems, localProblems } from "./checks.js";
 import { clearDraft, emptyDraft, emptyEvent, readDraft, storeDraft, type TestimonyDraft } from "./draft.js";
 import { EventSection } from "./event-section.js";
-import { Fields } from "./fields.js";
+import { Fields, RecordAccess } from "./fields.js";
 import { PersonSection } from "./person-section.js";
 import { SaveError, saveTestimony } from "./save.js";
 
@@ -41,6 +41,9 @@ export default function TestimonyPage() {
   );
   if (types.isPending) return <p>{t("app.loading")}</p>;
   if (!mandate || !source || !person || !event || !act || !involvement) return <p>{t("app.notFound")}</p>;
+  // No record exists yet to carry the API's `restrict` ability: like the new-record page, follow the role the API
+  // reports in this mandate. The API still decides; a refusal shows in the page's alert.
+  const canRestrict = mandate.abilities.restrict;
 
   const update = (fn: (d: TestimonyDraft) => void) =>
     setDraft((prev) => {
@@ -82,10 +85,16 @@ export default function TestimonyPage() {
     setStatus(t("testimony.saving"));
     const work = structuredClone(draft);
     try {
-      const sourceId = await saveTestimony(work, mandate.id, (d) => {
-        storeDraft(d);
-        setDraft(structuredClone(d));
-      });
+      const defaults = { source: source.defaultConfidentiality, event: event.defaultConfidentiality };
+      const sourceId = await saveTestimony(
+        work,
+        mandate.id,
+        (d) => {
+          storeDraft(d);
+          setDraft(structuredClone(d));
+        },
+        defaults,
+      );
       clearDraft();
       navigate(`/sources/${sourceId}`);
       void queryClient.invalidateQueries();
@@ -131,7 +140,17 @@ export default function TestimonyPage() {
             problems={problems}
             legend={t("testimony.interviewTitle")}
             saved={Boolean(draft.sourceId)}
-          />
+          >
+            <RecordAccess
+              scope="source"
+              values={draft.source}
+              onChange={(name, v) => update((d) => (d.source[name] = v))}
+              problems={problems}
+              defaultLevel={source.defaultConfidentiality}
+              canRestrict={canRestrict}
+              hint={t("testimony.sourceLevelHint")}
+            />
+          </Fields>
         </fieldset>
         <PersonSection
           person={draft.person}
@@ -139,6 +158,7 @@ export default function TestimonyPage() {
           sourceType={source}
           problems={problems}
           update={update}
+          canRestrict={canRestrict}
         />
         <section className="testimony-section" aria-labelledby="testimony-events">
           <h2 id="testimony-events">{t("testimony.eventsTitle")}</h2>

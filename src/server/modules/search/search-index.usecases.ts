@@ -1,0 +1,184 @@
+import type { Tx } from "../../platform/db/any-db.js";
+import type { Db } from "../../platform/db/database.js";
+import { inTransaction } from "../../platform/db/transaction.js";
+import { createSearchIndexRepository, type SearchDocument } from "./search-index.repository.js";
+import { tokenize } from "./search-tokens.js";
+
+type Repo = ReturnType<typeof createSearchIndexRepository>;
+type Row = Record<string, unknown>;
+
+const text = (...parts: unknown[]) =>
+  parts.filter((p): p is string => typeof p === "string" && p !== "").join("\n");
+const termsOf = (...parts: unknown[]) => tokenize(text(...parts)).map((t) => t.term);
+
+const common = (r: Row, recordType: string) => ({
+  id: String(r.id),
+  record_type: recordType,
+  mandate_id: String(r.mandate_id),
+  confidentiality: String(r.confidentiality),
+  restricted: Number(r.restricted),
+  updated_at: String(r.updated_at),
+  act_type: null,
+  place_id: null,
+  province_id: null,
+  county_id: null,
+  victim_sex: null,
+  perpetratorTypes: [],
+});
+
+async function withPlaces(repo: Repo, docs: SearchDocument[]) {
+  const ancestry = await repo.placeAncestry(docs.map((d) => d.place_id).filter((p): p is string => !!p));
+  for (const d of docs) {
+    let at = d.place_id ? ancestry.get(d.place_id) : undefined;
+    for (let depth = 0; at && depth < 6; depth++) {
+      if (at.level === "province") d.province_id = at.id;
+      if (at.level === "county") d.county_id = at.id;
+      at = at.parent_id ? ancestry.get(at.parent_id) : undefined;
+    }
+  }
+  return docs;
+}
+
+/** Sources are found by title, summary and transcript; who was interviewed is never indexed. */
+async function sourceDocs(repo: Repo, ids: string[]) {
+  const rows = await repo.sources(ids);
+  return withPlaces(
+    repo,
+    rows.map((r) => ({
+      ...common(r as unknown as Row, "source"),
+      title: r.title,
+      doc_date: r.source_date,
+      place_id: r.place_id,
+      terms: termsOf(r.title, r.summary, r.transcript),
+    })),
+  );
+}
+
+async function eventDocs(repo: Repo, ids: string[]) {
+  const rows = await repo.events(ids);
+  return withPlaces(
+    repo,
+    rows.map((r) => ({
+      ...common(r as unknown as Row, "event"),
+      title: r.title,
+      doc_date: r.start_date,
+      place_id: r.place_id,
+      terms: termsOf(r.title, r.description),
+    })),
+  );
+}
+
+/** A person is found by pseudonymous code and notes only: identifying data lives elsewhere, encrypted. */
+async function personDocs(repo: Repo, ids: string[]) {
+  const rows = await repo.persons(ids);
+  return rows.map((r) => ({
+    ...common(r as unknown as Row, "person"),
+    title: r.code,
+    doc_date: null,
+    terms: termsOf(r.code, r.notes),
+  }));
+}
+
+/** An act carries its facets: type, date and place (the event's when it has none), victim's sex, perpetrator types. */
+async function actDocs(repo: Repo, ids: string[]) {
+  const rows = await repo.acts(ids);
+  const labels = new Map(
+    (await repo.termLabels("types_of_acts", [...new Set(rows.map((r) => r.act_type))])).map((t) => [
+      t.code,
+      Object.values(JSON.parse(t.labels) as Record<string, string>),
+    ]),
+  );
+  const perpetrators = new Map<string, string[]>();
+  for (const p of await repo.perpetratorTypes(ids))
+    if (p.perpetrator_type)
+      perpetrators.set(p.act_id, [...(perpetrators.get(p.act_id) ?? []), p.perpetrator_type]);
+  return withPlaces(
+    repo,
+    rows.map((r) => {
+      const typeLabels = labels.get(r.act_type) ?? [];
+      const date = r.act_date ?? r.event_date;
+      return {
+        ...common(r as unknown as Row, "act"),
+        title: [typeLabels[0] ?? r.act_type, date].filter(Boolean).join(" · "),
+        doc_date: date,
+        act_type: r.act_type,
+        place_id: r.place_id ?? r.event_place_id,
+        victim_sex: r.victim_sex,
+        perpetratorTypes: perpetrators.get(r.id) ?? [],
+        terms: termsOf(...typeLabels, r.consequences),
+      };
+    }),
+  );
+}
+
+const builders = { source: sourceDocs, event: eventDocs, person: personDocs, act: actDocs } as const;
+export type Indexed = keyof typeof builders;
+
+/** Which documents a write of a record touches: an act shows its victim's sex and its event's date and place. */
+async function affected(repo: Repo, recordType: string, ids: string[]): Promise<[Indexed, string[]][]> {
+  switch (recordType) {
+    case "source":
+      return [["source", ids]];
+    case "event":
+      return [
+        ["event", ids],
+        ["act", await repo.actIdsOfEvent(ids)],
+      ];
+    case "person":
+      return [
+        ["person", ids],
+        ["act", await repo.actIdsOfVictim(ids)],
+      ];
+    case "act":
+      return [["act", ids]];
+    case "involvement":
+      return [["act", await repo.actIdsOfInvolvements(ids)]];
+    default:
+      return [];
+  }
+}
+
+const batch = 500;
+
+/** Brings the index up to date after records of one type were written, inside the same transaction. */
+export async function indexRecords(db: Tx, recordType: string, ids: readonly string[]) {
+  const repo = createSearchIndexRepository({ db });
+  for (const [type, list] of await affected(repo, recordType, [...ids])) {
+    for (let i = 0; i < list.length; i += batch) {
+      const part = list.slice(i, i + batch);
+      const docs = await builders[type](repo, part);
+      await repo.replace(docs);
+      const gone = part.filter((id) => !docs.some((d) => d.id === id));
+      await repo.remove(gone);
+    }
+  }
+}
+
+/** Indexes records just created in bulk (an import): their documents cannot exist yet. */
+export async function indexNewRecords(db: Tx, recordType: Indexed, ids: readonly string[]) {
+  const repo = createSearchIndexRepository({ db });
+  for (let i = 0; i < ids.length; i += batch)
+    await repo.replace(await builders[recordType](repo, ids.slice(i, i + batch)), { fresh: true });
+}
+
+const tables = { source: "sources", event: "events", person: "persons", act: "acts" } as const;
+
+/** Rebuilds the whole index, a batch per transaction; `onProgress` hears how many records are done. */
+export async function rebuildSearchIndex(db: Db, onProgress?: (done: number) => void) {
+  let done = 0;
+  for (const type of Object.keys(tables) as Indexed[]) {
+    let after = "";
+    for (;;) {
+      const ids = await createSearchIndexRepository({ db }).idsAfter(tables[type], after, batch);
+      if (!ids.length) break;
+      await inTransaction(db, async (trx) => {
+        const repo = createSearchIndexRepository({ db: trx });
+        await repo.replace(await builders[type](repo, ids));
+      });
+      after = ids[ids.length - 1] ?? after;
+      done += ids.length;
+      onProgress?.(done);
+    }
+  }
+  return done;
+}
