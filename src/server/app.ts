@@ -2,6 +2,7 @@ import cookie from "@fastify/cookie";
 import swagger from "@fastify/swagger";
 import Fastify, { type FastifyInstance, type RouteOptions } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { registerAnalyticsRoutes } from "./modules/analytics/analytics.routes.js";
 import { registerAttachmentRoutes } from "./modules/attachments/attachments.routes.js";
 import { registerAuditRoutes } from "./modules/audit/audit.routes.js";
 import { registerAuthRoutes } from "./modules/auth/auth.routes.js";
@@ -102,6 +103,7 @@ export async function buildApp(
   registerVocabularyRoutes(app, deps);
   registerAuditRoutes(app, deps);
   registerSearchRoutes(app, deps);
+  registerAnalyticsRoutes(app, deps);
   registerRecordTypeRoutes(app);
   registerHomePage(app);
   await registerStaffApp(app);

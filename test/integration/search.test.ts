@@ -279,4 +279,30 @@ describe.each(dialects)("search on %s", (dialect) => {
     expect((await analyst.request("DELETE", `/api/v1/saved-searches/${saved.body.id}`)).status).toBe(404);
     expect((await officer.request("DELETE", `/api/v1/saved-searches/${saved.body.id}`)).status).toBe(204);
   });
+
+  it("the dashboard counts acts per period and type, over what the caller may read, with the search's filters", async () => {
+    type Series = { key: string | null; total: number; counts: number[]; label?: Record<string, string> };
+    type OverTime = { periods: string[]; series: Series[]; total: number; undated: number };
+    const url = (params: string) => `/api/v1/analytics/acts-over-time?mandateId=${world.mandateId}&${params}`;
+    const byType = await officer.get<OverTime>(url("period=year&by=actType"));
+    expect(byType.status).toBe(200);
+    expect(byType.body.periods).toEqual(["2015", "2016", "2017"]);
+    expect(byType.body.series.find((s) => s.key === "030000000000")?.counts).toEqual([0, 1, 1]);
+    expect(byType.body.series.find((s) => s.key === "040000000000")?.counts).toEqual([1, 0, 0]);
+    const readonly = await world.as("readonly");
+    const theirs = await readonly.get<OverTime>(url("period=year&by=actType"));
+    expect(theirs.body.total).toBe(2);
+    expect(theirs.body.series.some((s) => s.key === "040000000000")).toBe(false);
+    const quarters = await officer.get<OverTime>(url("period=quarter&by=province"));
+    expect(quarters.body.periods).toEqual(["2016-Q2"]);
+    expect(quarters.body.undated).toBe(2);
+    expect(quarters.body.series[0]?.label?.ko).toBe("함경북도");
+    const filtered = await officer.get<OverTime>(url(`period=year&victimSex=${female}&dateFrom=2016`));
+    expect(filtered.body.total).toBe(2);
+    const places = await officer.get<{ items: { placeId: string; count: number; latitude: number }[] }>(
+      `/api/v1/analytics/top-places?mandateId=${world.mandateId}&level=county`,
+    );
+    expect(places.body.items[0]).toMatchObject({ placeId: hoeryong, count: 3 });
+    expect(places.body.items[0]?.latitude).toBeCloseTo(42.514, 2);
+  });
 });

@@ -88,6 +88,9 @@ export function createSearchRepository({ db }: { db: Tx }) {
     q.selectFrom("search_documents as d").where(where(actor, f));
 
   return {
+    /** The matching documents, to select from (analytics counts over the same set). */
+    matching: base,
+
     /** One page of matching documents. */
     async page(actor: Actor, f: SearchFilters, sort: SearchSort, limit: number, offset: number) {
       let query = base(actor, f).selectAll("d");
