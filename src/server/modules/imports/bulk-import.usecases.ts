@@ -38,6 +38,8 @@ export type ImportType = keyof typeof importSpecs;
 export type ImportBatch = Partial<Record<ImportType, Row[]>>;
 
 const maxProblems = 100;
+/** Ids an import may choose for its records (a file's own keys are mapped to these). */
+const idPattern = /^[A-Za-z0-9_-]{1,64}$/;
 const rank = (level: string) =>
   confidentialityLevels.indexOf(level as (typeof confidentialityLevels)[number]);
 
@@ -76,6 +78,8 @@ async function checkBatch(db: Tx, actor: Actor, mandateId: string, batch: Import
         say(plural, i, "confidentiality", { code: "field.invalid_value", params: { options: maxLevel } });
       if (Array.isArray(input.restrictedTo) && input.restrictedTo.length)
         say(plural, i, "restrictedTo", { code: "import.restriction_unsupported" });
+      if (id !== undefined && (typeof id !== "string" || !idPattern.test(id)))
+        say(plural, i, "id", { code: "field.invalid_format" });
       return {
         id: typeof id === "string" && id ? id : uuidv7(),
         input: parsed.success ? parsed.data : input,
