@@ -13,6 +13,7 @@ const NewRecordPage = lazy(() => import("../modules/records/new-record.page.js")
 const UsersPage = lazy(() => import("../modules/admin/users.page.js"));
 const VocabulariesPage = lazy(() => import("../modules/admin/vocabularies.page.js"));
 const TestimonyPage = lazy(() => import("../modules/testimony/testimony.page.js"));
+const SearchPage = lazy(() => import("../modules/search/search.page.js"));
 
 /** Routes of the staff application; everything but sign-in needs a session. */
 export function App() {
@@ -37,6 +38,7 @@ export function App() {
             <Route path="/admin/users" element={<UsersPage />} />
             <Route path="/admin/vocabularies" element={<VocabulariesPage />} />
             <Route path="/testimony/new" element={<TestimonyPage />} />
+            <Route path="/search" element={<SearchPage />} />
             <Route path="/:plural" element={<RecordListPage />} />
             <Route path="/:plural/new" element={<NewRecordPage />} />
             <Route path="/:plural/:id" element={<RecordPage />} />

@@ -67,6 +67,9 @@ export function Layout({ session, children }: { session: Session; children: Reac
             </NavLink>
           </li>
           <li>
+            <NavLink to="/search">{t("nav.search")}</NavLink>
+          </li>
+          <li>
             <NavLink to="/testimony/new">{t("nav.testimony")}</NavLink>
           </li>
           {navTypes.map((p) => (

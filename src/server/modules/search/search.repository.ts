@@ -46,13 +46,16 @@ export function createSearchRepository({ db }: { db: Tx }) {
     return sql`(${sql.join(parts, sql` intersect `)})`;
   };
 
-  /** Each matching document's score, higher is better; documents matching only across chunks score 0. */
+  /**
+   * Each document's score for any of the phrases, higher is better. Every document the phrases match is in this
+   * set (each has a chunk matching the first phrase), so results join it without losing any.
+   */
   const scores = (phrases: Phrase[]) =>
     pg
-      ? sql`(select doc_no, max(ts_rank_cd(terms, ${phrases.map(tsPhrase).join(" & ")}::tsquery)) as score
-           from search_chunks where terms @@ ${phrases.map(tsPhrase).join(" & ")}::tsquery group by doc_no)`
+      ? sql`(select doc_no, max(ts_rank_cd(terms, ${phrases.map(tsPhrase).join(" | ")}::tsquery)) as score
+           from search_chunks where terms @@ ${phrases.map(tsPhrase).join(" | ")}::tsquery group by doc_no)`
       : sql`(select rowid >> 10 as doc_no, -min(rank) as score from search_fts
-           where search_fts match ${phrases.map(ftsPhrase).join(" AND ")} group by 1)`;
+           where search_fts match ${phrases.map(ftsPhrase).join(" OR ")} group by 1)`;
 
   const where = (actor: Actor, f: SearchFilters) => (eb: AnyEb) => {
     const all: Expression<SqlBool>[] = [eb("d.mandate_id", "=", f.mandateId), readableBy(eb, actor, "d")];
@@ -95,9 +98,7 @@ export function createSearchRepository({ db }: { db: Tx }) {
     async page(actor: Actor, f: SearchFilters, sort: SearchSort, limit: number, offset: number) {
       let query = base(actor, f).selectAll("d");
       if (sort === "relevance" && f.phrases.length) {
-        query = query
-          .leftJoin(scores(f.phrases).as("s"), "s.doc_no", "d.doc_no")
-          .orderBy(sql`coalesce(s.score, 0)`, "desc");
+        query = query.innerJoin(scores(f.phrases).as("s"), "s.doc_no", "d.doc_no").orderBy("s.score", "desc");
       }
       query =
         sort === "date_asc"
@@ -141,7 +142,7 @@ export function createSearchRepository({ db }: { db: Tx }) {
       const columns: Record<string, string[]> = {
         source: ["title", "summary", "transcript"],
         event: ["title", "description"],
-        act: ["consequences"],
+        act: ["consequences", "act_type"],
         person: ["code", "notes"],
       };
       const table = { source: "sources", event: "events", act: "acts", person: "persons" }[recordType];
@@ -169,7 +170,7 @@ export function createSearchRepository({ db }: { db: Tx }) {
     async termTree(list: string) {
       return db
         .selectFrom("vocab_terms")
-        .select(["code", "parent_code"])
+        .select(["code", "parent_code", "labels"])
         .where("list_name", "=", list)
         .execute();
     },

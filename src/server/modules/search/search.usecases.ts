@@ -84,9 +84,13 @@ export async function search({ db, actor, query }: { db: Tx; actor: Actor; query
   const placeIds = facetRows
     .filter((f) => f.facet === "province" || f.facet === "county")
     .map((f) => f.value);
+  const tree = await repo.termTree("types_of_acts");
+  const typeText = new Map(
+    tree.map((t) => [t.code, Object.values(JSON.parse(t.labels) as Record<string, string>).join(" / ")]),
+  );
   const facets = presentFacets(
     facetRows,
-    await repo.termTree("types_of_acts"),
+    tree,
     await repo.placeNames(
       actor,
       placeIds.filter((v): v is string => !!v),
@@ -96,8 +100,11 @@ export async function search({ db, actor, query }: { db: Tx; actor: Actor; query
   for (const type of searchTypes) {
     const ids = rows.filter((r) => r.record_type === type).map((r) => String(r.id));
     for (const t of await repo.texts(type, ids)) {
-      const { id, ...fields } = t;
-      snippets.set(String(id), snippetOf(Object.entries(fields), filters.phrases));
+      const { id, act_type, ...fields } = t;
+      // An act is also found by its type's labels: the snippet shows them when the words matched there.
+      const entries = Object.entries(fields);
+      if (act_type) entries.push(["actType", typeText.get(act_type) ?? null]);
+      snippets.set(String(id), snippetOf(entries, filters.phrases));
     }
   }
   return {

@@ -52,7 +52,8 @@ const en: Catalog = {
   "field.invalid": "Not valid.",
   "field.nul_character": "Contains a NUL character, which cannot be stored.",
   "search.date_range": "Must not be before the start date.",
-  "import.restriction_unsupported": "An import cannot restrict records to named users; restrict them after importing.",
+  "import.restriction_unsupported":
+    "An import cannot restrict records to named users; restrict them after importing.",
   "saved-searches.not_found": "No such saved search.",
 };
 
@@ -106,7 +107,8 @@ const ko: Catalog = {
   "field.invalid": "올바르지 않습니다.",
   "field.nul_character": "저장할 수 없는 NUL 문자가 들어 있습니다.",
   "search.date_range": "시작 날짜보다 앞설 수 없습니다.",
-  "import.restriction_unsupported": "가져오기에서는 기록을 특정 사용자로 제한할 수 없습니다. 가져온 뒤 제한하십시오.",
+  "import.restriction_unsupported":
+    "가져오기에서는 기록을 특정 사용자로 제한할 수 없습니다. 가져온 뒤 제한하십시오.",
   "saved-searches.not_found": "그런 저장된 검색이 없습니다.",
 };
 

@@ -1,0 +1,77 @@
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { formatPartialDate } from "../../../shared/dates.js";
+import { useTerms } from "../../api/queries.js";
+import type { SearchHit, SearchSnippet } from "../../api/types.js";
+import { splitMarks } from "./highlight.js";
+import { termLabel } from "./term-options.js";
+
+export const pluralOfHit = { source: "sources", event: "events", act: "acts", person: "persons" } as const;
+
+/** A stored partial date (2016, 2016-05, 2016-05-12) as the reader says it. */
+const dateOf = (value: string, language: string) =>
+  formatPartialDate(
+    { value, precision: value.length <= 4 ? "year" : value.length <= 7 ? "month" : "day" },
+    language,
+  );
+
+/** Text with the matched ranges in `<mark>`: built as React nodes, so the text is never read as HTML. */
+export function Marked({ text, marks }: { text: string; marks: SearchSnippet["marks"] }) {
+  return (
+    <>
+      {splitMarks(text, marks).map((part, i) =>
+        // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one text never move.
+        part.marked ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>,
+      )}
+    </>
+  );
+}
+
+function SnippetText({ snippet }: { snippet: SearchSnippet }) {
+  const { t } = useTranslation();
+  return (
+    <p className="snippet">
+      <span className="snippet-field">{t(`field.${snippet.field}`, { defaultValue: snippet.field })}: </span>
+      {snippet.cutBefore && "…"}
+      <Marked text={snippet.text} marks={snippet.marks} />
+      {snippet.cutAfter && "…"}
+    </p>
+  );
+}
+
+/** One hit: what it is, its title as a link to the record, its date and level, and where the words matched. */
+export function SearchHitItem({ hit }: { hit: SearchHit }) {
+  const { t, i18n } = useTranslation();
+  const actTerms = useTerms(hit.actType ? "types_of_acts" : undefined).data;
+  const lang = i18n.language;
+  // Acts are named by their type, in the reader's language rather than the one the index was written in.
+  const byType = hit.recordType === "act" && hit.actType;
+  const s = hit.snippet;
+  const markedTitle = !byType && s?.field === "title" && !s.cutBefore && !s.cutAfter ? s : null;
+  const title = byType ? (
+    termLabel(actTerms, byType, lang)
+  ) : markedTitle ? (
+    <Marked text={markedTitle.text} marks={markedTitle.marks} />
+  ) : (
+    hit.title
+  );
+  return (
+    <li className="hit">
+      <div className="hit-head">
+        <span className={`badge type-badge type-${hit.recordType}`}>
+          {t(`search.badge.${hit.recordType}`)}
+        </span>
+        <h3>
+          <Link to={`/${pluralOfHit[hit.recordType]}/${hit.id}`}>{title}</Link>
+        </h3>
+      </div>
+      <p className="hit-meta">
+        {hit.date && <span>{dateOf(hit.date, lang)}</span>}
+        <span className={`badge level-${hit.confidentiality}`}>
+          {t(`confidentiality.${hit.confidentiality}`, { defaultValue: hit.confidentiality })}
+        </span>
+      </p>
+      {s && !markedTitle && <SnippetText snippet={s} />}
+    </li>
+  );
+}
