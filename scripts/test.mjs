@@ -45,6 +45,17 @@ run("unit and integration tests", "npx", [
   "--outputFile.json=test-results/vitest.json",
 ]);
 addCounts("test-results/vitest.json");
+// The benchmark harness at its small scale: checks the harness and the search it measures agree (not timings).
+run("benchmark harness (small scale, correctness only)", "npm", [
+  "run",
+  "--silent",
+  "bench",
+  "--",
+  "--scale",
+  "small",
+  "--requests",
+  "5",
+]);
 if (chromium) {
   run("browser tests", "npx", [
     "vitest",

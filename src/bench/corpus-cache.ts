@@ -13,11 +13,15 @@ import { loadConfig } from "../server/platform/config/config.js";
 import { type CorpusPlace, corpusBatches, type Scale } from "./corpus-generator.js";
 import type { Target } from "./raw-replay.js";
 
+/** Bumped whenever the generator or the index schema changes, so an older cached corpus is rebuilt. */
+const corpusVersion = 2;
+
 export const benchPassword = "bench password 2026";
 export const benchUsers = { holder: "holder@bench.example", analyst: "analyst@bench.example" } as const;
 
 /** What a built corpus is, kept next to it so a later run can reuse it. */
 export interface CorpusMarker {
+  version: number;
   scale: string;
   seed: number;
   dialect: string;
@@ -86,7 +90,11 @@ export async function prepareCorpus(
   options: { fresh: boolean; adminUrl?: string | undefined; log: (line: string) => void },
 ): Promise<CorpusMarker> {
   const cached = options.fresh ? null : readMarker(target.dir);
-  if (cached) {
+  if (cached && cached.version !== corpusVersion)
+    options.log(
+      `The cached corpus was built by an older harness (version ${cached.version ?? 1}): rebuilding.`,
+    );
+  else if (cached) {
     options.log(
       `Using the cached ${scale.name} corpus (seed ${seed}) built ${cached.builtAt} in ${target.dir}`,
     );
@@ -176,6 +184,7 @@ export async function prepareCorpus(
     }
     const rows = Object.values(counts).reduce((a, b) => a + b, 0);
     const marker: CorpusMarker = {
+      version: corpusVersion,
       scale: scale.name,
       seed,
       dialect: target.dialect,

@@ -3,6 +3,7 @@ import { performance } from "node:perf_hooks";
 import SqliteDatabase from "better-sqlite3";
 import { type CompiledQuery, Kysely, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
+import { v7 as uuidv7 } from "uuid";
 import type { Database } from "../server/platform/db/schema.types.js";
 
 /** Where a bench corpus lives: an SQLite data directory, or a PostgreSQL database. */
@@ -10,6 +11,15 @@ export interface Target {
   dialect: "sqlite" | "postgres";
   dataDir: string;
   databaseUrl?: string;
+}
+
+/** An audit row replayed needs an id of its own (the first parameter of each row inserted). */
+function freshIds(q: CompiledQuery): unknown[] {
+  const params = [...(q.parameters as unknown[])];
+  if (!/^insert into "audit_log"/.test(q.sql)) return params;
+  const perRow = (q.sql.match(/\(([^()]*)\) values/)?.[1] ?? "").split(",").length;
+  for (let i = 0; i < params.length; i += perRow) params[i] = uuidv7();
+  return params;
 }
 
 /**
@@ -29,7 +39,7 @@ export function openReplay(target: Target) {
     });
     const raw = async (q: CompiledQuery) => {
       const t = performance.now();
-      await pool.query(q.sql, q.parameters as unknown[]);
+      await pool.query(q.sql, freshIds(q));
       return performance.now() - t;
     };
     return {
@@ -43,7 +53,11 @@ export function openReplay(target: Target) {
     };
   }
   const file = path.join(target.dataDir, "rapporteur.db");
-  const sqlite = new SqliteDatabase(file, { readonly: true });
+  // Writable: a read of confidential material writes its audit row, and the replay runs that statement too.
+  const sqlite = new SqliteDatabase(file);
+  sqlite.pragma("busy_timeout = 10000");
+  sqlite.pragma("synchronous = FULL");
+  sqlite.pragma("cache_size = -32768");
   const db = new Kysely<Database>({
     dialect: new SqliteDialect({ database: new SqliteDatabase(file) }),
     log,
@@ -55,9 +69,10 @@ export function openReplay(target: Target) {
       st = sqlite.prepare(q.sql);
       statements.set(q.sql, st);
     }
+    const params = freshIds(q);
     const t = performance.now();
-    if (st.reader) st.all(...(q.parameters as unknown[]));
-    else st.run(...(q.parameters as unknown[]));
+    if (st.reader) st.all(...params);
+    else st.run(...params);
     return performance.now() - t;
   };
   return {

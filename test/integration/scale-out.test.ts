@@ -9,6 +9,7 @@ import { type OpenedDeps, openDeps } from "../../src/server/bootstrap.js";
 import { createMandate, setMembership } from "../../src/server/modules/mandates/mandates.usecases.js";
 import { createUser } from "../../src/server/modules/users/users.usecases.js";
 import { loadConfig } from "../../src/server/platform/config/config.js";
+import { migrationNames } from "../../src/server/platform/db/migrator.js";
 import { build } from "../support/factories.js";
 import { createScratchDatabase, dialects } from "../support/test-deps.js";
 import { testPassword } from "../support/world.js";
@@ -132,7 +133,7 @@ if (!dialects.includes("postgres")) {
         .selectFrom("kysely_migration" as never)
         .select("name" as never)
         .execute();
-      expect(migrations.map((m) => (m as { name: string }).name)).toEqual(["0001-core"]);
+      expect(migrations.map((m) => (m as { name: string }).name)).toEqual(migrationNames);
       const places = await db.selectFrom("places").select("code").where("built_in", "=", 1).execute();
       expect(places.length).toBeGreaterThan(0);
       expect(new Set(places.map((p) => p.code)).size).toBe(places.length);

@@ -139,3 +139,38 @@ export interface SavedSearch {
   query: string;
   createdAt: string;
 }
+
+export const analyticsPeriods = ["month", "quarter", "year"] as const;
+export type AnalyticsPeriod = (typeof analyticsPeriods)[number];
+
+/** One line of GET /analytics/acts-over-time: a code, a place id, null (not recorded) or `~other` (the rest). */
+export interface ActsSeries {
+  key: string | null;
+  /** Names of a place, by language (places only). */
+  label?: Record<string, string>;
+  total: number;
+  /** One count per entry of the answer's `periods`. */
+  counts: number[];
+}
+
+/** GET /analytics/acts-over-time: coded acts per period, split by one dimension, under the search's filters. */
+export interface ActsOverTime {
+  period: AnalyticsPeriod;
+  by: "none" | "actType" | "province" | "county" | "victimSex" | "perpetratorType";
+  /** Every period from the first to the last (2016, 2016-Q1, 2016-05), gaps included. */
+  periods: string[];
+  series: ActsSeries[];
+  total: number;
+  /** Acts whose date is not precise enough for the period. */
+  undated: number;
+}
+
+/** One place of GET /analytics/top-places, with its number of matching acts. */
+export interface TopPlace {
+  placeId: string;
+  level: string;
+  label: Record<string, string>;
+  latitude: number | null;
+  longitude: number | null;
+  count: number;
+}

@@ -14,6 +14,8 @@ const UsersPage = lazy(() => import("../modules/admin/users.page.js"));
 const VocabulariesPage = lazy(() => import("../modules/admin/vocabularies.page.js"));
 const TestimonyPage = lazy(() => import("../modules/testimony/testimony.page.js"));
 const SearchPage = lazy(() => import("../modules/search/search.page.js"));
+const MapPage = lazy(() => import("../modules/map-page/map.page.js"));
+const DashboardPage = lazy(() => import("../modules/dashboard/dashboard.page.js"));
 
 /** Routes of the staff application; everything but sign-in needs a session. */
 export function App() {
@@ -39,6 +41,8 @@ export function App() {
             <Route path="/admin/vocabularies" element={<VocabulariesPage />} />
             <Route path="/testimony/new" element={<TestimonyPage />} />
             <Route path="/search" element={<SearchPage />} />
+            <Route path="/map" element={<MapPage />} />
+            <Route path="/dashboard" element={<DashboardPage />} />
             <Route path="/:plural" element={<RecordListPage />} />
             <Route path="/:plural/new" element={<NewRecordPage />} />
             <Route path="/:plural/:id" element={<RecordPage />} />

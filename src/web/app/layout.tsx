@@ -70,6 +70,12 @@ export function Layout({ session, children }: { session: Session; children: Reac
             <NavLink to="/search">{t("nav.search")}</NavLink>
           </li>
           <li>
+            <NavLink to="/map">{t("nav.map")}</NavLink>
+          </li>
+          <li>
+            <NavLink to="/dashboard">{t("nav.dashboard")}</NavLink>
+          </li>
+          <li>
             <NavLink to="/testimony/new">{t("nav.testimony")}</NavLink>
           </li>
           {navTypes.map((p) => (

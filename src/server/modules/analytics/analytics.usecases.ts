@@ -50,7 +50,7 @@ export async function actsOverTime({
   const period: Period = query.period ?? "year";
   const by: Dimension = query.by ?? "none";
   const repo = createAnalyticsRepository({ db });
-  const filters = await filtersOf(db, query);
+  const filters = await filtersOf(db, actor, query);
   const rows = await repo.actsOverTime(actor, filters, period, by);
   const keyOf =
     by === "actType"
@@ -116,7 +116,7 @@ export async function topPlaces({
   limit: number;
 }) {
   const repo = createAnalyticsRepository({ db });
-  const counts = await repo.actsByPlace(actor, await filtersOf(db, query), level, limit);
+  const counts = await repo.actsByPlace(actor, await filtersOf(db, actor, query), level, limit);
   const places = new Map(
     (
       await repo.places(

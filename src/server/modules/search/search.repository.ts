@@ -10,7 +10,8 @@ export interface SearchFilters {
   phrases: Phrase[];
   types: string[];
   actTypes: string[];
-  places: string[];
+  /** Places by level: a province or county matches everything in it. */
+  places: { provinces: string[]; counties: string[]; others: string[] };
   dateFrom: string | null;
   dateTo: string | null;
   victimSex: string[];
@@ -62,14 +63,11 @@ export function createSearchRepository({ db }: { db: Tx }) {
     if (f.phrases.length) all.push(sql<SqlBool>`d.doc_no in ${textMatch(f.phrases)}`);
     if (f.types.length) all.push(eb("d.record_type", "in", f.types));
     if (f.actTypes.length) all.push(eb("d.act_type", "in", f.actTypes));
-    if (f.places.length)
-      all.push(
-        eb.or([
-          eb("d.place_id", "in", f.places),
-          eb("d.province_id", "in", f.places),
-          eb("d.county_id", "in", f.places),
-        ]),
-      );
+    const places: Expression<SqlBool>[] = [];
+    if (f.places.provinces.length) places.push(eb("d.province_id", "in", f.places.provinces));
+    if (f.places.counties.length) places.push(eb("d.county_id", "in", f.places.counties));
+    if (f.places.others.length) places.push(eb("d.place_id", "in", f.places.others));
+    if (places.length) all.push(places.length === 1 ? (places[0] as Expression<SqlBool>) : eb.or(places));
     if (f.dateFrom) all.push(eb("d.doc_date", ">=", f.dateFrom));
     if (f.dateTo) all.push(eb("d.doc_date", "<=", `${f.dateTo}\uffff`));
     if (f.victimSex.length) all.push(eb("d.victim_sex", "in", f.victimSex));
@@ -100,11 +98,12 @@ export function createSearchRepository({ db }: { db: Tx }) {
       if (sort === "relevance" && f.phrases.length) {
         query = query.innerJoin(scores(f.phrases).as("s"), "s.doc_no", "d.doc_no").orderBy("s.score", "desc");
       }
+      // Undated documents come last; newest first walks the (mandate, date) index and stops after one page.
       query =
         sort === "date_asc"
-          ? query.orderBy(sql`coalesce(d.doc_date, '9999')`, "asc")
-          : query.orderBy(sql`coalesce(d.doc_date, '')`, "desc");
-      return query.orderBy("d.doc_no", "desc").limit(limit).offset(offset).execute();
+          ? query.orderBy(sql`d.doc_date asc nulls last`).orderBy("d.doc_no", "asc")
+          : query.orderBy(sql`d.doc_date desc nulls last`).orderBy("d.doc_no", "desc");
+      return query.limit(limit).offset(offset).execute();
     },
 
     /** Counts per value of every facet, over the same matching set, in one statement. */
@@ -164,6 +163,17 @@ export function createSearchRepository({ db }: { db: Tx }) {
         .where("id", "in", ids)
         .where((eb) => readableBy(eb, actor, "places", { builtIn: true }))
         .execute() as Promise<{ id: string; name_en: string; name_ko: string | null }[]>;
+    },
+
+    /** The level of each place a filter names (unknown or unreadable ones are left out). */
+    async placeLevels(actor: Actor, ids: string[]) {
+      if (!ids.length) return [];
+      return (await q
+        .selectFrom("places")
+        .select(["id", "level"])
+        .where("id", "in", ids)
+        .where((eb) => readableBy(eb, actor, "places", { builtIn: true }))
+        .execute()) as { id: string; level: string }[];
     },
 
     /** Every term of a vocabulary list with its parent, to roll counts up and expand a filter to narrower terms. */

@@ -41,8 +41,19 @@ function checkValues(name: string, values: string[], allowed: readonly string[])
   return bad ? { [name]: { code: "field.invalid_value", params: { options: allowed.join(", ") } } } : {};
 }
 
+/** Sorts the places a filter names by level; a place the caller cannot read matches nothing. */
+async function placesByLevel(db: Tx, actor: Actor, ids: string[]): Promise<SearchFilters["places"]> {
+  const levels = ids.length ? await createSearchRepository({ db }).placeLevels(actor, ids) : [];
+  const known = new Map(levels.map((p) => [p.id, p.level]));
+  return {
+    provinces: ids.filter((id) => known.get(id) === "province"),
+    counties: ids.filter((id) => known.get(id) === "county"),
+    others: ids.filter((id) => known.get(id) !== "province" && known.get(id) !== "county"),
+  };
+}
+
 /** Reads the query into filters, refusing values no record can have (the field is named in the error). */
-export async function filtersOf(db: Tx, query: SearchQuery): Promise<SearchFilters> {
+export async function filtersOf(db: Tx, actor: Actor, query: SearchQuery): Promise<SearchFilters> {
   const types = split(query.type);
   const confidentiality = split(query.confidentiality);
   const problems: Record<string, FieldProblem> = {
@@ -59,7 +70,7 @@ export async function filtersOf(db: Tx, query: SearchQuery): Promise<SearchFilte
     phrases: parseQuery(query.q ?? ""),
     types,
     actTypes: actTypes.length ? withNarrower(actTypes, tree) : [],
-    places: split(query.place),
+    places: await placesByLevel(db, actor, split(query.place)),
     dateFrom: query.dateFrom ?? null,
     dateTo: query.dateTo ?? null,
     victimSex: split(query.victimSex),
@@ -76,7 +87,7 @@ const sortOf = (query: SearchQuery, filters: SearchFilters): SearchSort =>
  * every query, so what the caller may not read is never returned, counted or highlighted.
  */
 export async function search({ db, actor, query }: { db: Tx; actor: Actor; query: SearchQuery }) {
-  const filters = await filtersOf(db, query);
+  const filters = await filtersOf(db, actor, query);
   const repo = createSearchRepository({ db });
   const limit = query.limit ?? 20;
   const rows = await repo.page(actor, filters, sortOf(query, filters), limit, query.offset ?? 0);
@@ -126,7 +137,7 @@ export async function searchAll({
   query: SearchQuery;
   max: number;
 }) {
-  const filters = await filtersOf(db, query);
+  const filters = await filtersOf(db, actor, query);
   return createSearchRepository({ db }).page(actor, filters, sortOf(query, filters), max, 0);
 }
 

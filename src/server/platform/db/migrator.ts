@@ -5,6 +5,9 @@ import * as m0002 from "./migrations/0002-search.js";
 
 const migrations: Record<string, Migration> = { "0001-core": m0001, "0002-search": m0002 };
 
+/** Every migration this version knows, in order. */
+export const migrationNames = Object.keys(migrations).sort();
+
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 /** Brings the schema up to date; on PostgreSQL the migrator holds an advisory lock so servers starting together do not race. */

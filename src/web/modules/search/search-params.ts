@@ -138,3 +138,31 @@ export function apiQuery(
   }
   return out;
 }
+
+/** The three views of one search: its results, its acts on a map, its acts in charts. */
+export const searchViews = { results: "/search", map: "/map", dashboard: "/dashboard" } as const;
+export type SearchView = keyof typeof searchViews;
+
+/**
+ * The address of another view of the same search: the words, filters and order travel, the page position does not.
+ * @example viewHref("map", new URLSearchParams("actType=030102000000&offset=20")) // "/map?actType=030102000000"
+ */
+export function viewHref(
+  view: SearchView,
+  params: URLSearchParams,
+  values: Record<string, string | null> = {},
+) {
+  const query = withValues(canonical(params, { keepOffset: false }), values).toString();
+  return query ? `${searchViews[view]}?${query}` : searchViews[view];
+}
+
+/**
+ * The analytics API's query string for the address: the same filters as the search, but only coded acts are
+ * counted there, so the type of record, the order and the page do not apply.
+ */
+export function actsQuery(params: URLSearchParams, mandateId: string) {
+  const out = apiQuery(params, mandateId, { page: false });
+  out.delete("type");
+  out.delete("sort");
+  return out;
+}

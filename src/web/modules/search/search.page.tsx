@@ -9,6 +9,7 @@ import { SavedSearches } from "./saved-searches.js";
 import { SearchForm } from "./search-form.js";
 import { apiQuery, offsetOf, pageSize } from "./search-params.js";
 import { SearchHitItem } from "./search-results.js";
+import { SearchViews } from "./search-views.js";
 import { useFacetOptions, useSearchResults } from "./use-search.js";
 
 /**
@@ -62,6 +63,7 @@ export default function SearchPage() {
           </a>
         )}
       </div>
+      <SearchViews current="results" />
       <SearchForm />
       <div className="search-layout">
         <FacetPanel facets={facets} problems={problems} />

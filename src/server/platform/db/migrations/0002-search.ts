@@ -29,14 +29,28 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn("updated_at", "text", (c) => c.notNull())
     .execute();
   await db.schema
-    .createIndex("search_documents_mandate_idx")
+    .createIndex("search_documents_date_idx")
     .on("search_documents")
-    .columns(["mandate_id", "record_type", "doc_date"])
+    .columns(["mandate_id", "doc_date", "doc_no"])
     .execute();
+  // Covers every column facets and the access filter read, so counting a large matching set scans only this index.
   await db.schema
-    .createIndex("search_documents_act_type_idx")
+    .createIndex("search_documents_facets_idx")
     .on("search_documents")
-    .columns(["mandate_id", "act_type"])
+    .columns([
+      "mandate_id",
+      "record_type",
+      "act_type",
+      "victim_sex",
+      "confidentiality",
+      "restricted",
+      "province_id",
+      "place_id",
+      "county_id",
+      "doc_date",
+      "id",
+      "doc_no",
+    ])
     .execute();
   await db.schema
     .createTable("search_perpetrator_types")
