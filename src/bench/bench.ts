@@ -6,6 +6,7 @@ import { actsOverTime, topPlaces } from "../server/modules/analytics/analytics.u
 import { search } from "../server/modules/search/search.usecases.js";
 import type { Actor } from "../server/platform/access/access.policies.js";
 import { getRecord } from "../server/platform/records/records.usecases.js";
+import { measureListRender } from "./browser-render.js";
 import { benchPassword, benchUsers, prepareCorpus, targetFor } from "./corpus-cache.js";
 import { scales } from "./corpus-generator.js";
 import { getText, type Stats, startBareServer, statsOf, timed } from "./measure.js";
@@ -184,6 +185,15 @@ try {
     dashboard.push({ name, api: statsOf(api), raw: statsOf(raw) });
   }
 
+  log("Measuring a list of 50 acts rendering in Chromium…");
+  const render = await measureListRender(
+    server.url,
+    benchUsers.analyst,
+    benchPassword,
+    Math.min(requests, 30),
+  );
+  if (!render) log("  (Chromium not found: skipped)");
+
   const report: Report = {
     scale: scale.name,
     dialect: target.dialect,
@@ -194,6 +204,7 @@ try {
     search: { api: statsOf(allApi), raw: statsOf(allRaw), bare: statsOf(bareTimes) },
     record: { api: statsOf(recordApi), raw: statsOf(recordRaw) },
     dashboard,
+    render,
     memory: server.memory(),
     problems,
   };

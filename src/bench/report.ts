@@ -11,6 +11,7 @@ export interface Report {
   search: { api: Stats; raw: Stats; bare: Stats };
   record: { api: Stats; raw: Stats };
   dashboard: { name: string; api: Stats; raw: Stats }[];
+  render: Stats | null;
   memory: { rssMb: number; peakMb: number };
   problems: string[];
 }
@@ -46,6 +47,10 @@ export function printReport(r: Report, log: (line: string) => void) {
   log("\n== Dashboard statistics ==");
   for (const d of r.dashboard)
     log(`${d.name.padEnd(30)} API p95 ${ms(d.api.p95)} · raw p95 ${ms(d.raw.p95)}`);
+  if (r.render)
+    log(
+      `\n== Staff app: list of 50 acts, data arrived → rows on screen (Chromium) ==\np50 ${ms(r.render.p50)}, p95 ${ms(r.render.p95)}`,
+    );
   log(`\n== Server memory ==\nRSS ${r.memory.rssMb} MB (peak ${r.memory.peakMb} MB)`);
   const dashboardWorst = Math.max(...r.dashboard.map((d) => d.api.p95));
   log("\n== Targets (2-core machine, default scale, SQLite) ==");
@@ -56,6 +61,9 @@ export function printReport(r: Report, log: (line: string) => void) {
     ["dashboard statistics ≤ 1 s", dashboardWorst <= 1000, ms(dashboardWorst)],
     ["ingest ≥ 50,000 acts/s", c.actsPerSecond >= 50_000, `${c.actsPerSecond.toLocaleString("en")} acts/s`],
     ["server RSS ≤ 300 MB", r.memory.peakMb <= 300, `${r.memory.peakMb} MB`],
+    ...(r.render
+      ? ([["50 rows render < 100 ms after data arrives", r.render.p95 < 100, ms(r.render.p95)]] as const)
+      : []),
   ] as const)
     log(`${verdict(ok).padEnd(7)} ${name.padEnd(44)} ${value}`);
 }

@@ -99,6 +99,12 @@ export function listQuerySchema(spec: RecordSpec) {
     order: z.enum(["asc", "desc"]).optional(),
     limit: z.coerce.number().int().min(1).max(200).optional(),
     cursor: z.string().max(500).optional(),
+    ids: z
+      .string()
+      .max(6600)
+      .regex(/^[A-Za-z0-9_-]{1,64}(,[A-Za-z0-9_-]{1,64}){0,99}$/, "field.invalid_format")
+      .optional()
+      .describe("Only these records: up to 100 comma-separated ids (unreadable ones are simply absent)"),
   };
   for (const [name, f] of Object.entries(spec.fields))
     if (f.filter) shape[name] = z.string().max(100).optional();

@@ -8,6 +8,7 @@ type Row = Record<string, unknown>;
 
 export interface ListOptions {
   mandateId?: string | undefined;
+  ids?: string[] | undefined;
   confidentiality?: string | undefined;
   q?: string | undefined;
   filters: Record<string, string>;
@@ -44,6 +45,7 @@ export function createRecordsRepository({ db }: { db: Tx }) {
       const dir = o.descending ? sql`desc` : sql`asc`;
       let query = q.selectFrom(spec.table).selectAll().where(access(spec, actor));
       if (o.mandateId) query = query.where("mandate_id", "=", o.mandateId);
+      if (o.ids) query = query.where("id", "in", o.ids);
       if (o.confidentiality) query = query.where("confidentiality", "=", o.confidentiality);
       for (const [column, value] of Object.entries(o.filters)) query = query.where(column, "=", value);
       if (o.q && spec.quickSearch.length) {

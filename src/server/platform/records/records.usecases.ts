@@ -109,6 +109,7 @@ export async function listRecords({
   return inTransaction(db, async (trx) => {
     const rows = await createRecordsRepository({ db: trx }).listReadable(actor, spec, {
       mandateId: query.mandateId,
+      ids: typeof query.ids === "string" ? query.ids.split(",") : undefined,
       confidentiality: query.confidentiality,
       q: query.q,
       filters,

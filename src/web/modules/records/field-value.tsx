@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { formatPartialDate } from "../../../shared/dates.js";
-import { api } from "../../api/client.js";
+import { getRecordBatched } from "../../api/record-batch.js";
 import { useTerms } from "../../api/queries.js";
 import type { ApiRecord, FieldInfo } from "../../api/types.js";
 import { recordTitle } from "./record-title.js";
@@ -34,8 +34,8 @@ export function RefLink({ table, id }: { table: string; id: string }) {
   const { i18n } = useTranslation();
   const plural = pluralOfTable[table] ?? table;
   const { data } = useQuery({
-    queryKey: ["record", plural, id],
-    queryFn: () => api.get<ApiRecord>(`/${plural}/${id}`),
+    queryKey: ["ref", plural, id],
+    queryFn: () => getRecordBatched(plural, id),
     retry: false,
   });
   return <Link to={`/${plural}/${id}`}>{data ? recordTitle(data, i18n.language) : id.slice(-8)}</Link>;
