@@ -2,8 +2,8 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { formatPartialDate } from "../../../shared/dates.js";
-import { getRecordBatched } from "../../api/record-batch.js";
 import { useTerms } from "../../api/queries.js";
+import { getRecordBatched } from "../../api/record-batch.js";
 import type { ApiRecord, FieldInfo } from "../../api/types.js";
 import { recordTitle } from "./record-title.js";
 
