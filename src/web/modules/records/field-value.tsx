@@ -4,7 +4,7 @@ import { Link } from "react-router";
 import { formatPartialDate } from "../../../shared/dates.js";
 import { useTerms } from "../../api/queries.js";
 import { getRecordBatched } from "../../api/record-batch.js";
-import type { ApiRecord, FieldInfo } from "../../api/types.js";
+import type { FieldInfo } from "../../api/types.js";
 import { recordTitle } from "./record-title.js";
 
 export const pluralOfTable: Record<string, string> = {
