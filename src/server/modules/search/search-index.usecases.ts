@@ -85,7 +85,7 @@ async function actDocs(repo: Repo, ids: string[]) {
   const labels = new Map(
     (await repo.termLabels("types_of_acts", [...new Set(rows.map((r) => r.act_type))])).map((t) => [
       t.code,
-      Object.values(JSON.parse(t.labels) as Record<string, string>),
+      JSON.parse(t.labels) as Record<string, string>,
     ]),
   );
   const perpetrators = new Map<string, string[]>();
@@ -95,17 +95,17 @@ async function actDocs(repo: Repo, ids: string[]) {
   return withPlaces(
     repo,
     rows.map((r) => {
-      const typeLabels = labels.get(r.act_type) ?? [];
+      const typeLabels = labels.get(r.act_type) ?? {};
       const date = r.act_date ?? r.event_date;
       return {
         ...common(r as unknown as Row, "act"),
-        title: [typeLabels[0] ?? r.act_type, date].filter(Boolean).join(" · "),
+        title: [typeLabels.en ?? r.act_type, date].filter(Boolean).join(" · "),
         doc_date: date,
         act_type: r.act_type,
         place_id: r.place_id ?? r.event_place_id,
         victim_sex: r.victim_sex,
         perpetratorTypes: perpetrators.get(r.id) ?? [],
-        terms: termsOf(...typeLabels, r.consequences),
+        terms: termsOf(...Object.values(typeLabels), r.consequences),
       };
     }),
   );
