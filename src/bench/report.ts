@@ -53,7 +53,7 @@ export function printReport(r: Report, log: (line: string) => void) {
     );
   log(`\n== Server memory ==\nRSS ${r.memory.rssMb} MB (peak ${r.memory.peakMb} MB)`);
   const dashboardWorst = Math.max(...r.dashboard.map((d) => d.api.p95));
-  log("\n== Targets (2-core machine, default scale, SQLite) ==");
+  log(`\n== Targets (set for the default scale on SQLite, 2 cores; this run: ${r.scale}, ${r.dialect}) ==`);
   for (const [name, ok, value] of [
     ["faceted search p95 ≤ 50 ms", api.p95 <= 50, ms(api.p95)],
     ["faceted search ≤ 1.5× the raw query (p95)", api.p95 <= 1.5 * raw.p95, ratio(api.p95, raw.p95)],
