@@ -1,9 +1,10 @@
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import SqliteDatabase from "better-sqlite3";
+import type SqliteDatabase from "better-sqlite3";
 import { type CompiledQuery, Kysely, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
 import { v7 as uuidv7 } from "uuid";
+import { openSqlite } from "../server/platform/db/database.js";
 import type { Database } from "../server/platform/db/schema.types.js";
 
 /** Where a bench corpus lives: an SQLite data directory, or a PostgreSQL database. */
@@ -54,12 +55,9 @@ export function openReplay(target: Target) {
   }
   const file = path.join(target.dataDir, "rapporteur.db");
   // Writable: a read of confidential material writes its audit row, and the replay runs that statement too.
-  const sqlite = new SqliteDatabase(file);
-  sqlite.pragma("busy_timeout = 10000");
-  sqlite.pragma("synchronous = FULL");
-  sqlite.pragma("cache_size = -32768");
+  const sqlite = openSqlite(file);
   const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: new SqliteDatabase(file) }),
+    dialect: new SqliteDialect({ database: openSqlite(file) }),
     log,
   });
   const statements = new Map<string, SqliteDatabase.Statement>();

@@ -1,4 +1,3 @@
-import type { z } from "zod";
 import type { OpenedDeps } from "../bootstrap.js";
 import { actSpec } from "../modules/acts/acts.schemas.js";
 import { eventSpec } from "../modules/events/events.schemas.js";
@@ -9,7 +8,6 @@ import { relationSpec } from "../modules/relations/relations.schemas.js";
 import { sourceSpec } from "../modules/sources/sources.schemas.js";
 import type { Actor, MandateRole } from "../platform/access/access.policies.js";
 import { createBodySchema } from "../platform/records/record-schemas.js";
-import type { RecordSpec } from "../platform/records/record-spec.js";
 import { createRecord } from "../platform/records/records.usecases.js";
 import type { DemoRandom } from "./demo-random.js";
 
@@ -49,20 +47,16 @@ export function demoActor(userId: string, mandateId: string, role: MandateRole):
   };
 }
 
-const bodySchemas = new Map<RecordSpec, z.ZodType>();
-
 /**
  * Creates one record as the API would: the body passes the same zod schema, then the same use case.
  * @example const p = await createDemoRecord(ctx, "persons", { kind: "individual", code: "W-2017-014" });
  */
 export async function createDemoRecord(ctx: DemoContext, kind: DemoKind, fields: Record<string, unknown>) {
   const spec = demoSpecs[kind];
-  let schema = bodySchemas.get(spec);
-  if (!schema) {
-    schema = createBodySchema(spec);
-    bodySchemas.set(spec, schema);
-  }
-  const input = schema.parse({ mandateId: ctx.mandateId, ...fields }) as Record<string, unknown>;
+  const input = createBodySchema(spec).parse({ mandateId: ctx.mandateId, ...fields }) as Record<
+    string,
+    unknown
+  >;
   const record = await createRecord({ db: ctx.deps.db, actor: ctx.actor, spec, input });
   ctx.counts[kind] += 1;
   return record;

@@ -1,7 +1,6 @@
 import { type RawBuilder, sql } from "kysely";
 import type { Actor } from "../../platform/access/access.policies.js";
-import { readableBy } from "../../platform/access/access.repository.js";
-import { type Tx, untyped } from "../../platform/db/any-db.js";
+import type { Tx } from "../../platform/db/any-db.js";
 import { createSearchRepository, type SearchFilters } from "../search/search.repository.js";
 
 export type Period = "month" | "quarter" | "year";
@@ -60,23 +59,7 @@ export function createAnalyticsRepository({ db }: { db: Tx }) {
         .execute()) as { place_id: string; n: number }[];
     },
 
-    async places(actor: Actor, ids: string[]) {
-      if (!ids.length) return [];
-      return (await untyped(db)
-        .selectFrom("places")
-        .select(["id", "level", "name_en", "name_ko", "latitude", "longitude"])
-        .where("id", "in", ids)
-        .where((eb) => readableBy(eb, actor, "places", { builtIn: true }))
-        .execute()) as {
-        id: string;
-        level: string;
-        name_en: string;
-        name_ko: string | null;
-        latitude: number | null;
-        longitude: number | null;
-      }[];
-    },
-
+    places: search.placeNames,
     termTree: search.termTree,
   };
 }

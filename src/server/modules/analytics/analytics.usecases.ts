@@ -50,12 +50,10 @@ export async function actsOverTime({
   const period: Period = query.period ?? "year";
   const by: Dimension = query.by ?? "none";
   const repo = createAnalyticsRepository({ db });
-  const filters = await filtersOf(db, actor, query);
+  const tree = by === "actType" || query.actType ? await repo.termTree("types_of_acts") : undefined;
+  const filters = await filtersOf(db, actor, query, tree);
   const rows = await repo.actsOverTime(actor, filters, period, by);
-  const keyOf =
-    by === "actType"
-      ? rollUpTo(query.actTypeLevel ?? 0, await repo.termTree("types_of_acts"))
-      : (k: string | null) => k;
+  const keyOf = by === "actType" ? rollUpTo(query.actTypeLevel ?? 0, tree ?? []) : (k: string | null) => k;
   const dated = rows.filter((r) => r.period !== null);
   const sortedPeriods = [...new Set(dated.map((r) => r.period as string))].sort();
   const periods = sortedPeriods.length

@@ -43,17 +43,6 @@ const idPattern = /^[A-Za-z0-9_-]{1,64}$/;
 const rank = (level: string) =>
   confidentialityLevels.indexOf(level as (typeof confidentialityLevels)[number]);
 
-const schemas = new Map<RecordSpec, ReturnType<typeof createBodySchema>>();
-/** Each record type's create schema, built once: building a zod schema costs far more than checking a row. */
-const schemaOf = (spec: RecordSpec) => {
-  let schema = schemas.get(spec);
-  if (!schema) {
-    schema = createBodySchema(spec);
-    schemas.set(spec, schema);
-  }
-  return schema;
-};
-
 interface Prepared {
   spec: RecordSpec;
   plural: ImportType;
@@ -74,7 +63,7 @@ async function checkBatch(db: Tx, actor: Actor, mandateId: string, batch: Import
     const rows = (batch[plural] ?? []).map((raw, i) => {
       const { id, ...fields } = raw;
       const input: Row = { ...fields, mandateId };
-      const parsed = schemaOf(spec).safeParse(input);
+      const parsed = createBodySchema(spec).safeParse(input);
       if (!parsed.success) {
         const items = parsed.error.issues.map((issue) => ({
           keyword: issue.code,

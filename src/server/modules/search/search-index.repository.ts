@@ -1,25 +1,13 @@
 import { sql } from "kysely";
 import { isPostgres, type Tx } from "../../platform/db/any-db.js";
+import type { SearchDocumentsTable } from "../../platform/db/schema.types.js";
 import { chunkTerms } from "./search-tokens.js";
 
-/** What the index keeps of a record: the columns facets and the access filter need, and its terms. */
-export interface SearchDocument {
-  id: string;
-  record_type: string;
-  mandate_id: string;
-  confidentiality: string;
-  restricted: number;
-  title: string;
-  doc_date: string | null;
-  act_type: string | null;
-  place_id: string | null;
-  province_id: string | null;
-  county_id: string | null;
-  victim_sex: string | null;
-  updated_at: string;
+/** What the index keeps of a record: its row of `search_documents`, its perpetrator types and its terms. */
+export type SearchDocument = Omit<SearchDocumentsTable, "doc_no"> & {
   perpetratorTypes: string[];
   terms: string[];
-}
+};
 
 /** SQLite's FTS5 row of a chunk: 1,024 chunks of 2,000 terms per document at most. */
 const chunkShift = 1024;

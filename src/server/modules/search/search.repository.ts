@@ -19,6 +19,8 @@ export interface SearchFilters {
   confidentiality: string[];
 }
 
+export type TermTree = { code: string; parent_code: string | null; labels: string }[];
+
 export type SearchSort = "relevance" | "date_desc" | "date_asc";
 
 export interface FacetRow {
@@ -154,15 +156,22 @@ export function createSearchRepository({ db }: { db: Tx }) {
         .execute()) as Record<string, string | null>[];
     },
 
-    /** Names of the places facets count, as far as the caller may read them. */
+    /** Names, levels and coordinates of places facets and statistics count, as far as the caller may read them. */
     async placeNames(actor: Actor, ids: string[]) {
       if (!ids.length) return [];
-      return q
+      return (await q
         .selectFrom("places")
-        .select(["id", "name_en", "name_ko"])
+        .select(["id", "level", "name_en", "name_ko", "latitude", "longitude"])
         .where("id", "in", ids)
         .where((eb) => readableBy(eb, actor, "places", { builtIn: true }))
-        .execute() as Promise<{ id: string; name_en: string; name_ko: string | null }[]>;
+        .execute()) as {
+        id: string;
+        level: string;
+        name_en: string;
+        name_ko: string | null;
+        latitude: number | null;
+        longitude: number | null;
+      }[];
     },
 
     /** The level of each place a filter names (unknown or unreadable ones are left out). */
@@ -177,7 +186,7 @@ export function createSearchRepository({ db }: { db: Tx }) {
     },
 
     /** Every term of a vocabulary list with its parent, to roll counts up and expand a filter to narrower terms. */
-    async termTree(list: string) {
+    async termTree(list: string): Promise<TermTree> {
       return db
         .selectFrom("vocab_terms")
         .select(["code", "parent_code", "labels"])

@@ -5,7 +5,12 @@ import type { Db } from "../../platform/db/database.js";
 import { inTransaction } from "../../platform/db/transaction.js";
 import { type FieldProblem, forbidden, validationFailed } from "../../platform/errors/app-error.js";
 import { presentFacets, presentResult } from "./search.presenters.js";
-import { createSearchRepository, type SearchFilters, type SearchSort } from "./search.repository.js";
+import {
+  createSearchRepository,
+  type SearchFilters,
+  type SearchSort,
+  type TermTree,
+} from "./search.repository.js";
 import { type SearchQuery, searchTypes } from "./search.schemas.js";
 import { toCsv } from "./search-export.js";
 import { snippetOf } from "./search-highlight.js";
@@ -53,7 +58,13 @@ async function placesByLevel(db: Tx, actor: Actor, ids: string[]): Promise<Searc
 }
 
 /** Reads the query into filters, refusing values no record can have (the field is named in the error). */
-export async function filtersOf(db: Tx, actor: Actor, query: SearchQuery): Promise<SearchFilters> {
+export async function filtersOf(
+  db: Tx,
+  actor: Actor,
+  query: SearchQuery,
+  /** The act-type tree, when the caller has it already. */
+  actTypeTree?: TermTree,
+): Promise<SearchFilters> {
   const types = split(query.type);
   const confidentiality = split(query.confidentiality);
   const problems: Record<string, FieldProblem> = {
@@ -64,7 +75,9 @@ export async function filtersOf(db: Tx, actor: Actor, query: SearchQuery): Promi
     problems.dateTo = { code: "search.date_range" };
   if (Object.keys(problems).length) throw validationFailed({}, problems);
   const actTypes = split(query.actType);
-  const tree = actTypes.length ? await createSearchRepository({ db }).termTree("types_of_acts") : [];
+  const tree = actTypes.length
+    ? (actTypeTree ?? (await createSearchRepository({ db }).termTree("types_of_acts")))
+    : [];
   return {
     mandateId: query.mandateId,
     phrases: parseQuery(query.q ?? ""),
@@ -87,15 +100,15 @@ const sortOf = (query: SearchQuery, filters: SearchFilters): SearchSort =>
  * every query, so what the caller may not read is never returned, counted or highlighted.
  */
 export async function search({ db, actor, query }: { db: Tx; actor: Actor; query: SearchQuery }) {
-  const filters = await filtersOf(db, actor, query);
   const repo = createSearchRepository({ db });
+  const tree = await repo.termTree("types_of_acts");
+  const filters = await filtersOf(db, actor, query, tree);
   const limit = query.limit ?? 20;
   const rows = await repo.page(actor, filters, sortOf(query, filters), limit, query.offset ?? 0);
   const facetRows = await repo.facets(actor, filters);
   const placeIds = facetRows
     .filter((f) => f.facet === "province" || f.facet === "county")
     .map((f) => f.value);
-  const tree = await repo.termTree("types_of_acts");
   const typeText = new Map(
     tree.map((t) => [t.code, Object.values(JSON.parse(t.labels) as Record<string, string>).join(" / ")]),
   );

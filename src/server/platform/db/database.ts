@@ -17,6 +17,18 @@ export interface DatabaseHandle {
 // COUNT(*) comes back as int8; our counts stay far below 2^53.
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 
+/** Opens an SQLite file the way the application always does: WAL, synchronous=FULL, foreign keys, a wait on locks. */
+export function openSqlite(file: string): SqliteDatabase.Database {
+  const sqlite = new SqliteDatabase(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("synchronous = FULL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 10000");
+  // 32 MB of page cache (the default is 2 MB): searches and statistics over a large corpus reread the same pages.
+  sqlite.pragma("cache_size = -32768");
+  return sqlite;
+}
+
 /**
  * Opens the database: PostgreSQL when a URL is given, else SQLite in WAL mode with full synchronous commits.
  * @example const { db } = createDatabase({ dataDir: "./data" });
@@ -35,13 +47,7 @@ export function createDatabase(options: {
   }
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const file = path.join(options.dataDir, "rapporteur.db");
-  const sqlite = new SqliteDatabase(file);
-  sqlite.pragma("journal_mode = WAL");
-  sqlite.pragma("synchronous = FULL");
-  sqlite.pragma("foreign_keys = ON");
-  sqlite.pragma("busy_timeout = 10000");
-  // 32 MB of page cache (the default is 2 MB): searches and statistics over a large corpus reread the same pages.
-  sqlite.pragma("cache_size = -32768");
+  const sqlite = openSqlite(file);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   return { db, dialect: "sqlite", destroy: () => db.destroy() };
 }

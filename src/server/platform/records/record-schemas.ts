@@ -53,8 +53,12 @@ const restrictedToSchema = z
   .nullable()
   .meta({ description: "Users who alone may see the record; null lifts the restriction." });
 
-/** Body of POST /api/v1/{plural}. Unknown fields are rejected. */
-export function createBodySchema(spec: RecordSpec) {
+const createBodies = new WeakMap<RecordSpec, z.ZodObject>();
+
+/** Body of POST /api/v1/{plural}. Unknown fields are rejected. Built once per spec: building costs more than checking. */
+export function createBodySchema(spec: RecordSpec): z.ZodObject {
+  const built = createBodies.get(spec);
+  if (built) return built;
   const shape: Record<string, z.ZodType> = {
     mandateId: idSchema,
     confidentiality: confidentialitySchema.optional(),
@@ -64,7 +68,9 @@ export function createBodySchema(spec: RecordSpec) {
     const s = valueSchema(f.type);
     shape[name] = isRequired(f.type) ? s : s.nullable().optional();
   }
-  return z.strictObject(shape);
+  const schema = z.strictObject(shape);
+  createBodies.set(spec, schema);
+  return schema;
 }
 
 /** Body of PATCH /api/v1/{plural}/:id: any subset of fields, with the version the caller last saw. */
