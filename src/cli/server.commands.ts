@@ -4,15 +4,19 @@ import { type OpenedDeps, openDeps } from "../server/bootstrap.js";
 import { demoAccounts, ensureDemoData } from "../server/demo/demo.usecases.js";
 import { createDatabase } from "../server/platform/db/database.js";
 import { migrateToLatest } from "../server/platform/db/migrator.js";
+import { type Scheduler, startScheduler } from "../server/platform/jobs/jobs.usecases.js";
 import { type CommonOptions, configFrom } from "./run-command.js";
 
 async function listenAndWait(deps: OpenedDeps, onReady: (url: string) => void) {
   const app: FastifyInstance = await buildApp(deps, { logger: true });
+  let scheduler: Scheduler | undefined;
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, "shutting down: finishing requests in flight");
+    // The job in hand finishes and is recorded; nothing new is claimed, so a restart sends nothing twice.
+    await scheduler?.stop();
     await app.close();
     await deps.destroy();
     process.exit(0);
@@ -20,6 +24,7 @@ async function listenAndWait(deps: OpenedDeps, onReady: (url: string) => void) {
   process.on("SIGINT", () => void shutdown("SIGINT"));
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
   await app.listen({ port: deps.config.port, host: deps.config.host });
+  if (!closing) scheduler = startScheduler(deps, { log: app.log });
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : deps.config.port;
   const host = deps.config.host === "0.0.0.0" || deps.config.host === "::" ? "localhost" : deps.config.host;

@@ -104,6 +104,10 @@ interface Parents {
   event: string;
   act: string;
   source: string;
+  aCase: string;
+  letter: string;
+  request: string;
+  visit: string;
 }
 
 interface Recipe {
@@ -135,6 +139,61 @@ const recipes: Record<string, Recipe> = {
   "information-links": {
     body: (m, p, o) => build.informationLink(m, p.source, "event", p.event, o),
     patch: (by) => ({ note: `Direct witness (${by}).` }),
+  },
+  cases: {
+    body: (m, _p, o) => build.case(m, o),
+    patch: (by) => ({ nextAction: `Call the embassy (${by}).` }),
+  },
+  "case-status-changes": {
+    body: (m, p, o) => ({ mandateId: m, caseId: p.aCase, status: "detained", statusOn: "2017-03-02", ...o }),
+    patch: (by) => ({ note: `Confirmed by ${by}.` }),
+  },
+  "case-links": {
+    body: (m, p, o) => ({ mandateId: m, caseId: p.aCase, targetType: "person", targetId: p.personA, ...o }),
+    patch: (by) => ({ note: `Victim (${by}).` }),
+  },
+  communications: {
+    body: (m, _p, o) => build.communication(m, o),
+    patch: (by) => ({ publicSummary: `Summary checked by ${by}.` }),
+  },
+  "communication-links": {
+    body: (m, p, o) => ({
+      mandateId: m,
+      communicationId: p.letter,
+      targetType: "act",
+      targetId: p.act,
+      ...o,
+    }),
+    patch: (by) => ({ note: `Alleged violation (${by}).` }),
+  },
+  "communication-replies": {
+    body: (m, p, o) => ({ mandateId: m, communicationId: p.letter, receivedOn: "2017-09-01", ...o }),
+    patch: (by) => ({ summary: `Reply read by ${by}.` }),
+  },
+  "visit-requests": {
+    body: (m, _p, o) => build.visitRequest(m, o),
+    patch: (by) => ({ notes: `Raised again by ${by}.` }),
+  },
+  "visit-request-entries": {
+    body: (m, p, o) => ({
+      mandateId: m,
+      visitRequestId: p.request,
+      entryKind: "reminder",
+      entryOn: "2017-01-10",
+      ...o,
+    }),
+    patch: (by) => ({ note: `Note verbale (${by}).` }),
+  },
+  visits: { body: (m, _p, o) => build.visit(m, o), patch: (by) => ({ endStatement: `Statement by ${by}.` }) },
+  meetings: {
+    body: (m, p, o) => ({
+      mandateId: m,
+      visitId: p.visit,
+      meetingOn: "2017-07-18",
+      counterpartCategory: "government",
+      ...o,
+    }),
+    patch: (by) => ({ notes: `Minutes by ${by}.` }),
   },
   // Attachments are uploaded as a raw body; their restriction is set afterwards.
   attachments: { patch: (by) => ({ filename: `${by}.txt` }) },
@@ -222,7 +281,15 @@ describe.each(dialects)("the access matrix on %s", (dialect) => {
     const event = (await createVia(holder, "events", build.event(m, pub))).id;
     const act = (await createVia(holder, "acts", build.act(m, event, pub))).id;
     const source = (await createVia(holder, "sources", build.source(m, pub))).id;
-    const parents = { personA, personB, event, act, source };
+    const aCase = (await createVia(holder, "cases", build.case(m, pub))).id;
+    const letter = (await createVia(holder, "communications", build.communication(m, pub))).id;
+    for (const action of ["submit", "approve", "send"])
+      expect((await holder.post(`/api/v1/communications/${letter}/transitions`, { action })).status).toBe(
+        200,
+      );
+    const request = (await createVia(holder, "visit-requests", build.visitRequest(m, pub))).id;
+    const visit = (await createVia(holder, "visits", build.visit(m, pub))).id;
+    const parents = { personA, personB, event, act, source, aCase, letter, request, visit };
     for (const { plural } of specs)
       for (const level of levels)
         for (const restriction of restrictions) {

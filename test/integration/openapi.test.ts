@@ -156,8 +156,17 @@ describe("the OpenAPI document", () => {
       const schema = bodySchema(op);
       expect(op?.requestBody?.required, spec.plural).toBe(true);
       expect(Object.keys(schema?.properties ?? {}), spec.plural).toEqual(
-        expect.arrayContaining(["mandateId", "confidentiality", "restrictedTo", ...Object.keys(spec.fields)]),
+        expect.arrayContaining([
+          "mandateId",
+          "confidentiality",
+          "restrictedTo",
+          ...Object.keys(spec.fields).filter((f) => !spec.fields[f]?.readOnly),
+        ]),
       );
+      // What the server sets (a status moved by its own actions, an assigned reference) is never accepted.
+      for (const [name, f] of Object.entries(spec.fields))
+        if (f.readOnly)
+          expect(Object.keys(schema?.properties ?? {}), `${spec.plural}.${name}`).not.toContain(name);
       expect(schema?.required ?? [], spec.plural).toEqual(
         expect.arrayContaining(["mandateId", ...requiredFields(spec)]),
       );
@@ -183,8 +192,8 @@ describe("the OpenAPI document", () => {
       const props = Object.keys(
         bodySchema(operation("PATCH", `/api/v1/${spec.plural}/:id`))?.properties ?? {},
       );
-      const changeable = Object.entries(spec.fields).filter(([, f]) => !f.immutable);
-      const immutable = Object.entries(spec.fields).filter(([, f]) => f.immutable);
+      const changeable = Object.entries(spec.fields).filter(([, f]) => !f.immutable && !f.readOnly);
+      const immutable = Object.entries(spec.fields).filter(([, f]) => f.immutable || f.readOnly);
       expect(props, spec.plural).toEqual(expect.arrayContaining(["version", ...changeable.map(([n]) => n)]));
       for (const [name] of immutable) expect(props, `${spec.plural}.${name}`).not.toContain(name);
     }

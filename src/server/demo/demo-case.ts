@@ -145,4 +145,12 @@ export async function createRepatriationCase(ctx: DemoContext, stories: Story[],
         `${String(current.notes ?? "")} Sister detained in China pending repatriation since March 2018 (see case event).`.trim(),
     },
   });
+  return {
+    personId: person.id,
+    sisterId: sister.id,
+    eventId: event.id,
+    actIds: acts.map((a) => a.id),
+    sourceId: source.id,
+  };
 }
+export type RepatriationCase = Awaited<ReturnType<typeof createRepatriationCase>>;

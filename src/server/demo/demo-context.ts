@@ -1,11 +1,23 @@
 import type { OpenedDeps } from "../bootstrap.js";
 import { actSpec } from "../modules/acts/acts.schemas.js";
+import { caseLinkSpec, caseSpec, caseStatusChangeSpec } from "../modules/cases/cases.schemas.js";
+import {
+  communicationLinkSpec,
+  communicationReplySpec,
+  communicationSpec,
+} from "../modules/communications/communications.schemas.js";
 import { eventSpec } from "../modules/events/events.schemas.js";
 import { informationLinkSpec } from "../modules/information-links/information-links.schemas.js";
 import { involvementSpec } from "../modules/involvements/involvements.schemas.js";
 import { personSpec } from "../modules/persons/persons.schemas.js";
 import { relationSpec } from "../modules/relations/relations.schemas.js";
 import { sourceSpec } from "../modules/sources/sources.schemas.js";
+import {
+  meetingSpec,
+  visitRequestEntrySpec,
+  visitRequestSpec,
+  visitSpec,
+} from "../modules/visits/visits.schemas.js";
 import type { Actor, MandateRole } from "../platform/access/access.policies.js";
 import { createBodySchema } from "../platform/records/record-schemas.js";
 import { createRecord } from "../platform/records/records.usecases.js";
@@ -20,8 +32,19 @@ export const demoSpecs = {
   acts: actSpec,
   involvements: involvementSpec,
   links: informationLinkSpec,
+  cases: caseSpec,
+  caseStatusChanges: caseStatusChangeSpec,
+  caseLinks: caseLinkSpec,
+  communications: communicationSpec,
+  communicationLinks: communicationLinkSpec,
+  communicationReplies: communicationReplySpec,
+  visitRequests: visitRequestSpec,
+  visitRequestEntries: visitRequestEntrySpec,
+  visits: visitSpec,
+  meetings: meetingSpec,
 } as const;
 export type DemoKind = keyof typeof demoSpecs;
+type CoreKind = "persons" | "relations" | "sources" | "events" | "acts" | "involvements" | "links";
 
 export interface DemoContext {
   deps: OpenedDeps;
@@ -32,7 +55,7 @@ export interface DemoContext {
   rnd: DemoRandom;
   /** Built-in place ids by code (PRK, CHN, KP0220…). */
   places: Map<string, string>;
-  counts: Record<DemoKind | "identities", number>;
+  counts: Partial<Record<DemoKind | "identities", number>> & Record<CoreKind | "identities", number>;
 }
 
 /** An actor built the way sign-in builds one, for a demo account with one membership. */
@@ -58,7 +81,7 @@ export async function createDemoRecord(ctx: DemoContext, kind: DemoKind, fields:
     unknown
   >;
   const record = await createRecord({ db: ctx.deps.db, actor: ctx.actor, spec, input });
-  ctx.counts[kind] += 1;
+  ctx.counts[kind] = (ctx.counts[kind] ?? 0) + 1;
   return record;
 }
 

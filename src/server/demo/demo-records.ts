@@ -4,6 +4,7 @@ import { createRepatriationCase } from "./demo-case.js";
 import { type DemoContext, demoActor } from "./demo-context.js";
 import { createDocuments } from "./demo-documents.js";
 import { createIdentities } from "./demo-identities.js";
+import { createDemoLetters } from "./demo-letters.js";
 import { linkDocuments, linkInterviews } from "./demo-links.js";
 import { createPeople } from "./demo-people.js";
 import { resolvePlaces } from "./demo-places.js";
@@ -13,6 +14,7 @@ import { createRelations } from "./demo-relations.js";
 import { createInterviews } from "./demo-sources.js";
 import { buildStories } from "./demo-stories.js";
 import { storyEvents } from "./demo-story-events.js";
+import { createDemoVisits } from "./demo-visits.js";
 
 /** The seed of the demo's random source: change it and the whole demo changes, consistently. */
 const demoSeed = 20170717;
@@ -60,6 +62,8 @@ export async function writeDemoRecords(
   const documents = await createDocuments(ctx);
   await linkInterviews(ctx, interviews, eventsByStory, people);
   await linkDocuments(ctx, documents, eventsByStory.flat());
-  await createRepatriationCase(ctx, stories, people);
+  const repatriation = await createRepatriationCase(ctx, stories, people);
+  await createDemoLetters(ctx, repatriation, people);
+  await createDemoVisits(ctx, people);
   return ctx.counts;
 }

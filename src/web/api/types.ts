@@ -25,11 +25,24 @@ export interface Page<T> {
 
 export interface FieldInfo {
   name: string;
-  kind: "text" | "enum" | "int" | "number" | "bool" | "vocab" | "ref" | "date" | "stringList" | "country";
+  kind:
+    | "text"
+    | "enum"
+    | "int"
+    | "number"
+    | "bool"
+    | "vocab"
+    | "ref"
+    | "date"
+    | "stringList"
+    | "country"
+    | "day";
   required: boolean;
   filter: boolean;
   sort: boolean;
   immutable: boolean;
+  /** Set by the server only: shown, never sent. */
+  readOnly?: boolean;
   values?: string[];
   list?: string;
   refTable?: string;

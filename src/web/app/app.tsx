@@ -16,6 +16,9 @@ const TestimonyPage = lazy(() => import("../modules/testimony/testimony.page.js"
 const SearchPage = lazy(() => import("../modules/search/search.page.js"));
 const MapPage = lazy(() => import("../modules/map-page/map.page.js"));
 const DashboardPage = lazy(() => import("../modules/dashboard/dashboard.page.js"));
+const VisitStatusPage = lazy(() => import("../modules/visits/visit-status.page.js"));
+const NotificationsPage = lazy(() => import("../modules/notifications/notifications.page.js"));
+const OutboxPage = lazy(() => import("../modules/notifications/outbox.page.js"));
 
 /** Routes of the staff application; everything but sign-in needs a session. */
 export function App() {
@@ -39,10 +42,13 @@ export function App() {
             <Route path="/sign-in" element={<Navigate to="/" replace />} />
             <Route path="/admin/users" element={<UsersPage />} />
             <Route path="/admin/vocabularies" element={<VocabulariesPage />} />
+            <Route path="/admin/outbox" element={<OutboxPage />} />
+            <Route path="/notifications" element={<NotificationsPage />} />
             <Route path="/testimony/new" element={<TestimonyPage />} />
             <Route path="/search" element={<SearchPage />} />
             <Route path="/map" element={<MapPage />} />
             <Route path="/dashboard" element={<DashboardPage />} />
+            <Route path="/visits/status" element={<VisitStatusPage />} />
             <Route path="/:plural" element={<RecordListPage />} />
             <Route path="/:plural/new" element={<NewRecordPage />} />
             <Route path="/:plural/:id" element={<RecordPage />} />

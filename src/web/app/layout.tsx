@@ -5,6 +5,7 @@ import { NavLink } from "react-router";
 import { api, setCsrfToken } from "../api/client.js";
 import type { Mandate, Session } from "../api/types.js";
 import { AdminNav } from "../modules/admin/admin-nav.js";
+import { NotificationsLink } from "../modules/notifications/notifications-link.js";
 import { LanguageSelect } from "./language-select.js";
 import { useMandate } from "./mandate-context.js";
 
@@ -53,6 +54,7 @@ export function Layout({ session, children }: { session: Session; children: Reac
         ) : (
           <span className="mandate">{mandate ? mandateName(mandate) : ""}</span>
         )}
+        <NotificationsLink />
         <LanguageSelect />
         <span className="user">{t("app.signedInAs", { name: session.user.displayName })}</span>
         <button type="button" onClick={signOut}>
@@ -77,6 +79,15 @@ export function Layout({ session, children }: { session: Session; children: Reac
           </li>
           <li>
             <NavLink to="/testimony/new">{t("nav.testimony")}</NavLink>
+          </li>
+          <li>
+            <NavLink to="/visits/status">{t("visits.nav")}</NavLink>
+          </li>
+          <li>
+            <NavLink to="/cases">{t("nav.cases")}</NavLink>
+          </li>
+          <li>
+            <NavLink to="/communications">{t("nav.communications")}</NavLink>
           </li>
           {navTypes.map((p) => (
             <li key={p}>

@@ -14,6 +14,7 @@ export function presentRecordType(spec: RecordSpec) {
       filter: f.filter === true,
       sort: f.sort === true,
       immutable: f.immutable === true,
+      readOnly: f.readOnly === true,
       ...(f.type.kind === "enum" ? { values: [...f.type.values] } : {}),
       ...(f.type.kind === "vocab" ? { list: f.type.list } : {}),
       ...(f.type.kind === "ref" ? { refTable: f.type.table } : {}),

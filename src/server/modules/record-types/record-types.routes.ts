@@ -12,6 +12,7 @@ const fieldShape = z.object({
   filter: z.boolean(),
   sort: z.boolean(),
   immutable: z.boolean(),
+  readOnly: z.boolean(),
   values: z.array(z.string()).optional(),
   list: z.string().optional(),
   refTable: z.string().optional(),

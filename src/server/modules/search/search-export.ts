@@ -1,10 +1,6 @@
-/** CSV of search results; a cell that a spreadsheet would run as a formula is quoted as text. */
-const cell = (v: unknown) => {
-  let s = v === null || v === undefined ? "" : String(v);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
+import { csvText } from "../../platform/http/csv.js";
 
+/** CSV of search results. */
 export const searchCsvColumns = [
   "record_type",
   "id",
@@ -19,7 +15,8 @@ export const searchCsvColumns = [
 ] as const;
 
 export function toCsv(rows: Record<string, unknown>[]): string {
-  const lines = [searchCsvColumns.join(",")];
-  for (const r of rows) lines.push(searchCsvColumns.map((c) => cell(r[c])).join(","));
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+  return csvText(
+    searchCsvColumns,
+    rows.map((r) => searchCsvColumns.map((c) => r[c])),
+  );
 }

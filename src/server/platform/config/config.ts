@@ -94,6 +94,57 @@ export const configSlices = {
     default: 50 * 1024 * 1024,
     env: "RAPPORTEUR_MAX_ATTACHMENT_BYTES",
   }),
+  replyDeadlineDays: slice({
+    doc: "Days a state has to reply to a communication, counted from the day it is sent (each communication may change its own).",
+    schema: intFromEnv(1, 365),
+    default: 60,
+    env: "RAPPORTEUR_REPLY_DEADLINE_DAYS",
+  }),
+  replyReminderDays: slice({
+    doc: "Days before a reply deadline when the first reminder goes out (a second one goes out on the due date).",
+    schema: intFromEnv(0, 90),
+    default: 7,
+    env: "RAPPORTEUR_REPLY_REMINDER_DAYS",
+  }),
+  embargoDays: slice({
+    doc: "Days after sending when a communication becomes public by default (each communication may change its own, never earlier than sending).",
+    schema: intFromEnv(0, 3650),
+    default: 60,
+    env: "RAPPORTEUR_EMBARGO_DAYS",
+  }),
+  publicUrl: slice({
+    doc: "Address where users reach this server, for the links in e-mail.",
+    schema: z.url({ protocol: /^https?$/ }),
+    default: "http://127.0.0.1:8080",
+    env: "RAPPORTEUR_PUBLIC_URL",
+  }),
+  smtpUrl: slice({
+    doc: "SMTP server for outgoing e-mail (smtp://user:pass@host:587, smtps://… for implicit TLS). When unset, e-mail is written as .eml files to `outbox/` in the data directory.",
+    schema: z
+      .string()
+      .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
+      .optional(),
+    default: undefined,
+    env: "SMTP_URL",
+  }),
+  mailFrom: slice({
+    doc: "Sender of outgoing e-mail.",
+    schema: z.string().min(3).max(320),
+    default: "Rapporteur <no-reply@rapporteur.local>",
+    env: "MAIL_FROM",
+  }),
+  jobPollMs: slice({
+    doc: "How often the scheduler looks for due jobs (reminders, e-mail), in milliseconds.",
+    schema: intFromEnv(10, 600_000),
+    default: 5000,
+    env: "RAPPORTEUR_JOB_POLL_MS",
+  }),
+  jobLeaseSeconds: slice({
+    doc: "How long a server may work on a job before another may take it over (a crashed server's jobs are retried after this).",
+    schema: intFromEnv(1, 86_400),
+    default: 300,
+    env: "RAPPORTEUR_JOB_LEASE_SECONDS",
+  }),
   logLevel: slice({
     doc: "Log level (fatal, error, warn, info, debug, silent).",
     schema: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]),

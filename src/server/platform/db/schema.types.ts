@@ -275,7 +275,10 @@ export interface SavedSearchesTable {
   created_at: string;
 }
 
-export interface Database {
+import type { ActTables } from "./schema-act.types.js";
+import type { JobTables } from "./schema-jobs.types.js";
+
+export interface Database extends ActTables, JobTables {
   mandates: MandatesTable;
   users: UsersTable;
   memberships: MembershipsTable;

@@ -54,7 +54,15 @@ const en: Catalog = {
   "search.date_range": "Must not be before the start date.",
   "import.restriction_unsupported":
     "An import cannot restrict records to named users; restrict them after importing.",
+  "communications.letter_locked": "The letter is approved: return it to draft to change its text.",
+  "communications.publish_before_sent": "Must not be before the day it was sent ({sentOn}).",
+  "communications.not_sent": "A reply can only be recorded for a letter that was sent.",
+  "communications.transition_not_allowed": "This step is not open now (the letter is {status}).",
+  "meetings.participants_pseudonymous":
+    "Civil society and victims are listed by their person code (pseudonym), never by name: {names} is not a person code of this mandate.",
   "saved-searches.not_found": "No such saved search.",
+  "notifications.not_found": "No such notification.",
+  "outbox.not_found": "No such e-mail in the outbox.",
 };
 
 const ko: Catalog = {
@@ -109,7 +117,15 @@ const ko: Catalog = {
   "search.date_range": "시작 날짜보다 앞설 수 없습니다.",
   "import.restriction_unsupported":
     "가져오기에서는 기록을 특정 사용자로 제한할 수 없습니다. 가져온 뒤 제한하십시오.",
+  "communications.letter_locked": "승인된 서한입니다. 본문을 고치려면 초안으로 되돌리십시오.",
+  "communications.publish_before_sent": "발송일({sentOn})보다 앞설 수 없습니다.",
+  "communications.not_sent": "발송된 서한에만 답변을 기록할 수 있습니다.",
+  "communications.transition_not_allowed": "지금은 이 단계를 진행할 수 없습니다 (서한 상태: {status}).",
+  "meetings.participants_pseudonymous":
+    "시민사회와 피해자는 실명이 아닌 인물 코드(가명)로만 기록합니다: {names}은(는) 이 위임사항의 인물 코드가 아닙니다.",
   "saved-searches.not_found": "그런 저장된 검색이 없습니다.",
+  "notifications.not_found": "그런 알림이 없습니다.",
+  "outbox.not_found": "발송함에 그런 이메일이 없습니다.",
 };
 
 const catalogs: Record<Locale, Catalog> = { en, ko };

@@ -37,6 +37,8 @@ export function valueSchema(type: FieldKind): z.ZodType {
       return partialDateSchema;
     case "stringList":
       return z.array(z.string().min(1).max(type.maxLength)).max(type.maxItems);
+    case "day":
+      return daySchema;
     case "country":
       return z
         .string()
@@ -44,6 +46,12 @@ export function valueSchema(type: FieldKind): z.ZodType {
         .meta({ description: "ISO 3166-1 alpha-3" });
   }
 }
+
+export const daySchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "field.invalid_date")
+  .refine((d) => isValidPartialDate(d, "day"), { message: "field.invalid_date" })
+  .meta({ description: "A calendar day, YYYY-MM-DD" });
 
 const isRequired = (type: FieldKind) => "required" in type && type.required === true;
 
@@ -65,6 +73,7 @@ export function createBodySchema(spec: RecordSpec): z.ZodObject {
     restrictedTo: restrictedToSchema.optional(),
   };
   for (const [name, f] of Object.entries(spec.fields)) {
+    if (f.readOnly) continue;
     const s = valueSchema(f.type);
     shape[name] = isRequired(f.type) ? s : s.nullable().optional();
   }
@@ -81,7 +90,7 @@ export function updateBodySchema(spec: RecordSpec) {
     restrictedTo: restrictedToSchema.optional(),
   };
   for (const [name, f] of Object.entries(spec.fields)) {
-    if (f.immutable) continue;
+    if (f.immutable || f.readOnly) continue;
     const s = valueSchema(f.type);
     shape[name] = isRequired(f.type) ? s.optional() : s.nullable().optional();
   }

@@ -17,6 +17,8 @@ export type FieldKind =
   | { kind: "vocab"; list: string; required?: boolean }
   | { kind: "ref"; table: string; required?: boolean; builtIn?: boolean }
   | { kind: "date"; precisionColumn: string }
+  /** A calendar day (YYYY-MM-DD): deadlines and publication dates, which are never imprecise. */
+  | { kind: "day"; required?: boolean }
   | { kind: "stringList"; maxItems: number; maxLength: number }
   | { kind: "country" };
 
@@ -29,6 +31,8 @@ export interface FieldSpec {
   sort?: boolean;
   /** Not changeable after creation. */
   immutable?: boolean;
+  /** Set by the server only (a status moved by its own actions, an assigned reference): shown, never accepted. */
+  readOnly?: boolean;
   /** One line for the OpenAPI document. */
   doc?: string;
 }

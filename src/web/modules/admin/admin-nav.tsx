@@ -24,6 +24,11 @@ export function AdminNav({ session }: { session: Session }) {
             <NavLink to="/admin/vocabularies">{t("nav.vocabularies")}</NavLink>
           </li>
         )}
+        {access.isAdmin && (
+          <li>
+            <NavLink to="/admin/outbox">{t("notifications.outboxNav")}</NavLink>
+          </li>
+        )}
       </ul>
     </>
   );

@@ -17,6 +17,8 @@ interface Props {
   children: ReactNode;
   /** The same numbers as a table. */
   table: ReactNode;
+  /** What the reader may change in this chart alone (a year…), under its heading. */
+  controls?: ReactNode;
 }
 
 /** A blob address for `text`, revoked when the text changes or the page goes. */
@@ -31,7 +33,17 @@ function useObjectUrl(text: string, type: string) {
 }
 
 /** One chart of the dashboard: heading, the chart with its caption, downloads (PNG and CSV), and its data table. */
-export function ChartSection({ id, title, caption, filtersLine, filename, csv, children, table }: Props) {
+export function ChartSection({
+  id,
+  title,
+  caption,
+  filtersLine,
+  filename,
+  csv,
+  children,
+  table,
+  controls,
+}: Props) {
   const { t } = useTranslation();
   const figure = useRef<HTMLElement>(null);
   const csvUrl = useObjectUrl(csv, "text/csv;charset=utf-8");
@@ -56,6 +68,7 @@ export function ChartSection({ id, title, caption, filtersLine, filename, csv, c
   return (
     <section className="chart" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{title}</h2>
+      {controls}
       <figure ref={figure}>
         {children}
         <figcaption>{caption}</figcaption>

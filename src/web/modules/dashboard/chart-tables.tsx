@@ -61,17 +61,20 @@ export function TimeTable({
   );
 }
 
-/** The numbers of a bar chart; each place opens the search narrowed to it. */
+/** The numbers of a bar chart; each bar's name can open what it counts (the search narrowed to a place…). */
 export function BarTable({
   caption,
   heading,
+  valueHeading,
   bars,
   hrefOf,
 }: {
   caption: string;
   heading: string;
+  /** What the numbers count; acts unless told. */
+  valueHeading?: string;
   bars: Bar[];
-  hrefOf: (bar: Bar) => string;
+  hrefOf?: (bar: Bar) => string;
 }) {
   const { t, i18n } = useTranslation();
   const number = new Intl.NumberFormat(i18n.language);
@@ -81,15 +84,13 @@ export function BarTable({
       <thead>
         <tr>
           <th scope="col">{heading}</th>
-          <th scope="col">{t("dashboard.acts")}</th>
+          <th scope="col">{valueHeading ?? t("dashboard.acts")}</th>
         </tr>
       </thead>
       <tbody>
         {bars.map((b) => (
           <tr key={b.key}>
-            <th scope="row">
-              <Link to={hrefOf(b)}>{b.label}</Link>
-            </th>
+            <th scope="row">{hrefOf ? <Link to={hrefOf(b)}>{b.label}</Link> : b.label}</th>
             <td>{number.format(b.value)}</td>
           </tr>
         ))}

@@ -7,6 +7,7 @@ import { ActiveFilters, filtersText, useFiltersInUse } from "../search/active-fi
 import { actsQuery, viewHref, withValues } from "../search/search-params.js";
 import { SearchViews } from "../search/search-views.js";
 import { termLabel } from "../search/term-options.js";
+import { ActionCharts } from "./action-charts.js";
 import { BarChart } from "./bar-chart.js";
 import { barsCsv, formatPeriod, shapeSeries, timeSeriesCsv } from "./chart-data.js";
 import { ChartSection } from "./chart-section.js";
@@ -115,6 +116,7 @@ export default function DashboardPage() {
           </div>
         </>
       )}
+      {mandate && <ActionCharts mandateId={mandate.id} />}
     </div>
   );
 }

@@ -5,10 +5,12 @@ import { api } from "../../api/client.js";
 import type { ApiRecord, Page } from "../../api/types.js";
 import { useMandate } from "../../app/mandate-context.js";
 import { RecordName } from "../records/record-name.js";
+import { RepliesDue } from "./replies-due.js";
+import { UrgentCases } from "./urgent-cases.js";
 
 const recentTypes = ["sources", "events", "persons"] as const;
 
-/** Home: the records of the mandate changed most recently, per type. */
+/** Home: urgent cases, replies awaited from states, and the records of the mandate changed most recently. */
 export default function HomePage() {
   const { t } = useTranslation();
   const { mandate } = useMandate();
@@ -31,6 +33,10 @@ export default function HomePage() {
           {t("home.recordTestimony")}
         </Link>
       </p>
+      <div className="home-now">
+        <UrgentCases />
+        <RepliesDue />
+      </div>
       <h2>{t("home.recent")}</h2>
       {recent.isPending && <p>{t("app.loading")}</p>}
       <div className="cards">

@@ -134,6 +134,16 @@ export function FieldInput(props: InputProps) {
       return <RefInput {...props} />;
     case "date":
       return <DateInput {...props} />;
+    case "day":
+      return (
+        <input
+          id={id}
+          type="date"
+          value={String(value ?? "")}
+          onChange={(e) => onChange(e.target.value || null)}
+          aria-describedby={describedBy}
+        />
+      );
     case "enum":
       return (
         <select

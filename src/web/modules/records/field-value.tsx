@@ -13,7 +13,19 @@ export const pluralOfTable: Record<string, string> = {
   events: "events",
   acts: "acts",
   sources: "sources",
+  attachments: "attachments",
+  cases: "cases",
+  communications: "communications",
+  visits: "visits",
+  visit_requests: "visit-requests",
 };
+
+/** A calendar day ("2017-03-14") in the reader's language; the day itself, whatever the reader's time zone. */
+export function formatDay(day: string, language: string) {
+  const at = new Date(`${day}T00:00:00Z`);
+  if (Number.isNaN(at.getTime())) return day;
+  return new Intl.DateTimeFormat(language, { dateStyle: "medium", timeZone: "UTC" }).format(at);
+}
 
 /** A vocabulary term in the reader's language, with its code. */
 export function TermLabel({ list, code, bare = false }: { list: string; code: string; bare?: boolean }) {
@@ -53,6 +65,8 @@ export function FieldValue({ field, value }: { field: FieldInfo; value: unknown 
       return <RefLink table={field.refTable ?? ""} id={String(value)} />;
     case "date":
       return <span>{formatPartialDate(value as { value: string; precision: string }, i18n.language)}</span>;
+    case "day":
+      return <time dateTime={String(value)}>{formatDay(String(value), i18n.language)}</time>;
     case "enum":
       return <span>{t(`value.${String(value)}` as "value.none", { defaultValue: String(value) })}</span>;
     case "bool":

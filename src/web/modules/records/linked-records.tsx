@@ -34,6 +34,19 @@ const linksOf: Record<string, (id: string) => Link_[]> = {
     { plural: "information-links", param: `sourceId=${id}`, add: { sourceId: id } },
     { plural: "attachments", param: `sourceId=${id}` },
   ],
+  visit_request: (id): Link_[] => [
+    { plural: "visit-request-entries", param: `visitRequestId=${id}`, add: { visitRequestId: id } },
+    { plural: "visits", param: `visitRequestId=${id}`, add: { visitRequestId: id } },
+  ],
+  visit: (id): Link_[] => [{ plural: "meetings", param: `visitId=${id}`, add: { visitId: id } }],
+  case: (id): Link_[] => [
+    { plural: "case-status-changes", param: `caseId=${id}`, add: { caseId: id } },
+    { plural: "case-links", param: `caseId=${id}`, add: { caseId: id } },
+  ],
+  communication: (id): Link_[] => [
+    { plural: "communication-links", param: `communicationId=${id}`, add: { communicationId: id } },
+    { plural: "communication-replies", param: `communicationId=${id}`, add: { communicationId: id } },
+  ],
 };
 
 function LinkedSection({ link }: { link: Link_ }) {

@@ -24,6 +24,7 @@ export default function NewRecordPage() {
   if (!recordType || !mandate) return <p>{t("app.notFound")}</p>;
   const initial: Record<string, unknown> = {};
   for (const f of recordType.fields) {
+    if (f.readOnly) continue;
     const v = params.get(f.name);
     if (v) initial[f.name] = v;
     else if (f.kind === "enum" && f.required) initial[f.name] = f.values?.[0];

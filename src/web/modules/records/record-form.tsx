@@ -61,7 +61,7 @@ export function RecordForm({
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const fields = recordType.fields
-    .filter((f) => mode === "create" || !f.immutable)
+    .filter((f) => !f.readOnly && (mode === "create" || !f.immutable))
     .filter((f) => f.name !== "sha256");
 
   const submit = async (e: FormEvent) => {

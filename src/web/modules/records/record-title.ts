@@ -7,6 +7,7 @@ export function recordTitle(r: ApiRecord, language = "en"): string {
     (language === "ko" ? pick("nameKo") : null) ??
     pick("code") ??
     pick("title") ??
+    pick("subject") ??
     pick("nameEn") ??
     pick("filename") ??
     pick("perpetratorName") ??

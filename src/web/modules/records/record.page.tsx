@@ -9,6 +9,7 @@ import { AttachmentsPanel } from "../attachments/attachments-panel.js";
 import { FieldValue } from "./field-value.js";
 import { IdentityPanel } from "./identity-panel.js";
 import { LinkedRecords } from "./linked-records.js";
+import { recordExtras } from "./record-extras.js";
 import { RecordForm } from "./record-form.js";
 import { RecordHistory } from "./record-history.js";
 import { recordTitle } from "./record-title.js";
@@ -34,10 +35,11 @@ export default function RecordPage() {
   if (record.error)
     return <p role="alert">{record.error instanceof ApiError ? record.error.message : t("app.error")}</p>;
   const r = record.data;
+  const Extra = recordExtras[r.type];
   const save = async (values: Record<string, unknown>) => {
     const body: Record<string, unknown> = { version: r.version };
     for (const f of recordType.fields) {
-      if (f.immutable || f.name === "sha256") continue;
+      if (f.immutable || f.readOnly || f.name === "sha256") continue;
       if (JSON.stringify(values[f.name] ?? null) !== JSON.stringify(r[f.name] ?? null))
         body[f.name] = values[f.name] ?? null;
     }
@@ -122,6 +124,11 @@ export default function RecordPage() {
             />
           </Suspense>
         )}
+      {Extra && !editing && (
+        <Suspense fallback={null}>
+          <Extra record={r} />
+        </Suspense>
+      )}
       <LinkedRecords record={r} />
       {r.abilities.viewAudit && <RecordHistory recordId={r.id} />}
     </article>

@@ -1,0 +1,15 @@
+import { type ComponentType, type LazyExoticComponent, lazy } from "react";
+import type { ApiRecord } from "../../api/types.js";
+
+export interface RecordExtraProps {
+  record: ApiRecord;
+}
+
+/**
+ * What a record type shows on its page beyond the generic fields and links, by record type. Each is loaded with the
+ * first page of its type only.
+ */
+export const recordExtras: Record<string, LazyExoticComponent<ComponentType<RecordExtraProps>>> = {
+  communication: lazy(() => import("../communications/communication-panel.js")),
+  case: lazy(() => import("../cases/case-timeline.js")),
+};
