@@ -112,7 +112,13 @@ describeInBrowser("what needs the officer's attention: urgent cases, replies due
     const urgent = page.getByRole("region", { name: "Urgent cases" });
     await urgent.getByRole("link", { name: "W-2024-117 held in Tumen" }).waitFor();
     const cases = await rowsOf(page, '[aria-labelledby="urgent-title"] table');
-    expect(cases.map((c) => c[0])).toEqual(["W-2024-117 held in Tumen", "W-2024-121 at risk of return"]);
+    // The demo's two open cases (next actions in 3 and 10 days) sit between them; the resolved one is left out.
+    expect(cases.map((c) => c[0])).toEqual([
+      "W-2024-117 held in Tumen",
+      "V-2018-101: detained in Tumen, facing forced return",
+      "Three women held at the Dandong border detention centre",
+      "W-2024-121 at risk of return",
+    ]);
     expect(cases[0]).toEqual([
       "W-2024-117 held in Tumen",
       "Urgent",
@@ -120,22 +126,22 @@ describeInBrowser("what needs the officer's attention: urgent cases, replies due
       "Send an urgent appeal to China",
       "Feb 1, 2024Past due",
     ]);
-    expect(cases[1]?.[4]).toBe("No date");
+    expect(cases[3]?.[4]).toBe("No date");
     await urgent.getByRole("link", { name: "All cases" }).waitFor();
 
     const replies = page.getByRole("region", { name: "Replies due" });
     await replies.getByRole("link", { name: overdue.reference ?? "" }).waitFor();
+    const replyRows = () => rowsOf(page, '[aria-labelledby="replies-title"] table');
     await expect
-      .poll(() => rowsOf(page, '[aria-labelledby="replies-title"] table'))
-      .toEqual([
-        [overdue.reference, "Forced return of a woman held in Tumen", "China", "Mar 15, 2024Overdue"],
-        [
-          later.reference,
-          "Detention of returnees in Onsong",
-          "China",
-          expect.not.stringContaining("Overdue"),
-        ],
-      ]);
+      .poll(async () => (await replyRows())[0])
+      .toEqual([overdue.reference, "Forced return of a woman held in Tumen", "China", "Mar 15, 2024Overdue"]);
+    // The demo's own urgent appeal, sent today, is due the same day as the later one.
+    expect((await replyRows()).find((r) => r[0] === later.reference)).toEqual([
+      later.reference,
+      "Detention of returnees in Onsong",
+      "China",
+      expect.not.stringContaining("Overdue"),
+    ]);
     await expectAccessible(page, "home-urgent-en");
 
     await page.getByRole("banner").getByLabel("Language").selectOption("ko");
@@ -149,19 +155,37 @@ describeInBrowser("what needs the officer's attention: urgent cases, replies due
     const figures = (
       await officer.get<LetterFigures>(`/api/v1/communications/statistics?mandateId=${mandateId}`)
     ).body;
-    expect(figures.total).toBe(2);
+    // The two sent here and the demo's urgent appeal sent today.
+    expect(figures.total).toBe(3);
+    const caseFigures = (
+      await officer.get<{
+        total: number;
+        byStatus: Record<string, number>;
+        byPriority: Record<string, number>;
+      }>(`/api/v1/cases/statistics?mandateId=${mandateId}`)
+    ).body;
     const page = await signInPage(world, "officer@demo.test");
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Dashboard" }).click();
     await page.getByRole("heading", { level: 1, name: "Dashboard" }).waitFor();
 
     const cases = page.getByRole("region", { name: "Cases by status" });
-    await cases.getByRole("img", { name: /^Cases by status\. 3 cases you may read/ }).waitFor();
-    await cases.getByText("3 cases you may read. Urgent: 2; high priority: 1.").waitFor();
+    await cases
+      .getByRole("img", { name: new RegExp(`^Cases by status\\. ${caseFigures.total} cases you may read`) })
+      .waitFor();
+    await cases
+      .getByText(
+        `${caseFigures.total} cases you may read. Urgent: ${caseFigures.byPriority.urgent}; high priority: ${caseFigures.byPriority.high}.`,
+      )
+      .waitFor();
     await cases.getByText("Data table").click();
-    expect(await rowsOf(page, '[aria-labelledby="cases-by-status-heading"] table')).toEqual([
-      ["Open", "2"],
-      ["Resolved", "1"],
-    ]);
+    const statusRows = await rowsOf(page, '[aria-labelledby="cases-by-status-heading"] table');
+    expect(statusRows).toEqual(
+      expect.arrayContaining([
+        ["Open", "2"],
+        ["Resolved", "1"],
+      ]),
+    );
+    expect(statusRows).toHaveLength(Object.keys(caseFigures.byStatus).length);
     await expect(cases.getByRole("link", { name: "Resolved" }).getAttribute("href")).resolves.toBe(
       "/app/cases?status=resolved",
     );
@@ -171,14 +195,14 @@ describeInBrowser("what needs the officer's attention: urgent cases, replies due
     await letters.getByRole("img", { name: new RegExp(`^${title}`) }).waitFor();
     await letters
       .getByText(
-        `In ${figures.year}, 2 communications were sent (0 joint). States addressed: 1. Alleged victims: ${figures.allegedVictims}. 0 of 2 received a reply: a reply rate of 0%.`,
+        `In ${figures.year}, 3 communications were sent (0 joint). States addressed: 1. Alleged victims: ${figures.allegedVictims}. 0 of 3 received a reply: a reply rate of 0%.`,
       )
       .waitFor();
     await expect(letters.getByLabel("Year of sending").inputValue()).resolves.toBe(String(figures.year));
     await letters.getByText("Data table").click();
     const china = figures.byAddressee.find((a) => a.code === "CHN");
     expect(await rowsOf(page, '[aria-labelledby="communications-by-addressee-heading"] table')).toEqual([
-      ["China", "2", "0", String(china?.victims)],
+      ["China", "3", "0", String(china?.victims)],
     ]);
     const csv = await page.evaluate(async () => {
       const a = document.querySelector<HTMLAnchorElement>(
@@ -189,7 +213,7 @@ describeInBrowser("what needs the officer's attention: urgent cases, replies due
     expect(csv?.name).toBe(`communications-by-addressee-${figures.year}.csv`);
     expect(csv?.text.split("\r\n")).toEqual([
       "Addressee,Code,Communications,Replied,Alleged victims",
-      `China,CHN,2,0,${china?.victims}`,
+      `China,CHN,3,0,${china?.victims}`,
       "",
     ]);
     await expectAccessible(page, "dashboard-casework-en");

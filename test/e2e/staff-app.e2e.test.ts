@@ -49,9 +49,9 @@ describeInBrowser("the staff application in a real browser", () => {
   it("an officer browses coded acts page by page and filters them by type", async () => {
     const page = await signIn("officer@demo.test");
     await page.getByRole("navigation").getByRole("link", { name: "Acts" }).click();
+    await page.waitForURL(/\/app\/acts/);
     const rows = page.locator("table.records tbody tr");
-    await rows.first().waitFor();
-    expect(await rows.count()).toBe(50);
+    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(50);
     await expectAccessible(page, "acts-en");
     await page.getByRole("button", { name: "Next page" }).click();
     await page.getByText("Acts: page 2").waitFor();

@@ -316,4 +316,33 @@ describe.each(dialects)("communications to states on %s", (dialect) => {
     );
     expect(notes.body.items.some((n) => n.kind === "reply_due_today" && n.link?.includes(c.id))).toBe(true);
   });
+
+  it("letters and cases are found by search, by reference and Korean words, only by those who may read them", async () => {
+    const officer = await world.as("officer");
+    const c = await approvedLetter(world, {
+      addresseeCountry: "LAO",
+      language: "ko",
+      body: "각하,\n\n구금시설에서 강제송환될 위험에 처한 여성에 관하여 서한을 드립니다.",
+    });
+    const reference = String((await move(officer, c.id, "send")).body.reference);
+    await createVia(
+      officer,
+      "cases",
+      build.case(world.mandateId, {
+        title: "Hidden restricted case kestrelcanary",
+        restrictedTo: [world.users.officer],
+      }),
+    );
+    type Found = { total: number; items: { id: string; recordType: string }[] };
+    const find = (client: ApiClient, q: string) =>
+      client.get<Found>(`/api/v1/search?mandateId=${world.mandateId}&q=${encodeURIComponent(q)}`);
+    expect((await find(officer, "강제송환")).body.items.map((i) => i.id)).toContain(c.id);
+    expect((await find(officer, reference)).body.items[0]).toMatchObject({
+      id: c.id,
+      recordType: "communication",
+    });
+    expect((await find(officer, "kestrelcanary")).body.items.map((i) => i.recordType)).toEqual(["case"]);
+    const analyst = await world.as("analyst");
+    expect((await find(analyst, "kestrelcanary")).body.total).toBe(0);
+  });
 });

@@ -222,6 +222,30 @@ describe.each(dialects)("the job scheduler on %s", (dialect) => {
       .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ status: "done", attempts: 2 });
   });
+
+  it("finished jobs are deleted after 30 days (an e-mail's payload names its recipient); recent ones stay", async () => {
+    const userId = world.users.officer;
+    for (const [key, daysAgo] of [
+      ["test:purge:old", 31],
+      ["test:purge:recent", 2],
+    ] as const) {
+      await scheduleJob(world.deps.db, { kind: "test.remind", runAt: past(), payload: { userId }, key });
+      await world.deps.db
+        .updateTable("jobs")
+        .set({ status: "done", finished_at: new Date(Date.now() - daysAgo * 86_400_000).toISOString() })
+        .where("key", "=", key)
+        .execute();
+    }
+    const scheduler = startScheduler(world.deps, { pollMs: 60_000 });
+    await scheduler.runDue();
+    await scheduler.stop();
+    const left = await world.deps.db
+      .selectFrom("jobs")
+      .select("key")
+      .where("key", "like", "test:purge:%")
+      .execute();
+    expect(left.map((j) => j.key)).toEqual(["test:purge:recent"]);
+  });
 });
 
 describe.each(dialects)("notifications and the outbox on %s", (dialect) => {

@@ -131,7 +131,7 @@ export async function createDemoLetters(ctx: DemoContext, rc: RepatriationCase, 
     addresseeKind: "state",
     addresseeCountry: "CHN",
     language: "en",
-    summary: "Case V-2018-101; information from her sister by telephone.",
+    summary: "Case V-2018-101; information from her sister.",
     publicSummary: "Imminent forced repatriation of a woman from the DPRK detained in Jilin province.",
     body: letterBody.ua2018,
   });

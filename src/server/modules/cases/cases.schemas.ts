@@ -1,5 +1,6 @@
 import { defineRecordSpec, type Problems } from "../../platform/records/record-spec.js";
 import { checkLinkTarget, inheritTargetAccess, linkFields } from "../action-links/action-links.policies.js";
+import { indexRecords } from "../search/search-index.usecases.js";
 import { createCasesRepository } from "./cases.repository.js";
 import { caseStatuses, scheduleNextAction } from "./cases.usecases.js";
 
@@ -10,7 +11,10 @@ export const caseSpec = defineRecordSpec({
   table: "cases",
   defaultConfidentiality: "confidential",
   quickSearch: ["title", "summary", "next_action"],
-  afterWrite: (db, id) => scheduleNextAction(db, id),
+  afterWrite: async (db, id) => {
+    await scheduleNextAction(db, id);
+    await indexRecords(db, "case", [id]);
+  },
   fields: {
     title: { column: "title", type: { kind: "text", max: 300, required: true }, sort: true },
     caseKind: {

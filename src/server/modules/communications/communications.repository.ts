@@ -98,17 +98,6 @@ export function createCommunicationsRepository({ db }: { db: Tx }) {
       return rows.map((r) => r.user_id);
     },
 
-    async countryNames(codes: string[]) {
-      if (!codes.length) return new Map<string, { en: string; ko: string | null }>();
-      const rows = await db
-        .selectFrom("places")
-        .select(["code", "name_en", "name_ko"])
-        .where("level", "=", "country")
-        .where("code", "in", codes)
-        .execute();
-      return new Map(rows.map((r) => [String(r.code), { en: r.name_en, ko: r.name_ko }]));
-    },
-
     async attachment(id: string) {
       return db
         .selectFrom("attachments")
@@ -185,6 +174,5 @@ export function createCommunicationsRepository({ db }: { db: Tx }) {
         .orderBy("received_on", "asc")
         .execute();
     },
-
   };
 }

@@ -8,6 +8,7 @@ import { AppError, defineError, forbidden } from "../../platform/errors/app-erro
 import { cancelJobs, notify, registerJobHandler, scheduleJob } from "../../platform/jobs/jobs.usecases.js";
 import { createRecordsRepository } from "../../platform/records/records.repository.js";
 import { getRecord } from "../../platform/records/records.usecases.js";
+import { indexRecords } from "../search/search-index.usecases.js";
 import {
   addresseeCodeOf,
   awaitingReply,
@@ -157,6 +158,7 @@ export async function followCommunication(db: Tx, id: string, options: { replied
   if (options.replied) await repo.moveStatus(id, ["sent", "no_reply"], { status: "replied" });
   const c = await repo.find(id);
   if (!c) return;
+  await indexRecords(db, "communication", [id]);
   if (awaitingReply.has(c.status) && c.reply_count === 0 && c.reply_due_on) {
     const before = addDays(c.reply_due_on, -communicationSettings.replyReminderDays);
     if (communicationSettings.replyReminderDays > 0 && before > today())

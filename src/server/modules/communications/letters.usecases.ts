@@ -7,6 +7,7 @@ import { AppError } from "../../platform/errors/app-error.js";
 import { createRecordsRepository } from "../../platform/records/records.repository.js";
 import { caseSpec } from "../cases/cases.schemas.js";
 import { personSpec } from "../persons/persons.schemas.js";
+import { createPlacesRepository } from "../places/places.repository.js";
 import { createCommunicationsRepository } from "./communications.repository.js";
 import { communicationLinkSpec, communicationSpec } from "./communications.schemas.js";
 import { today } from "./communications.usecases.js";
@@ -22,7 +23,7 @@ async function letterModel(trx: Tx, c: CommunicationRow, annex?: LetterModel["an
   const mandate = await repo.mandate(c.mandate_id);
   const language = c.language === "ko" ? "ko" : "en";
   const country = c.addressee_country
-    ? (await repo.countryNames([c.addressee_country])).get(c.addressee_country)
+    ? (await createPlacesRepository({ db: trx }).countryNames([c.addressee_country])).get(c.addressee_country)
     : null;
   const countryName = country ? (language === "ko" ? (country.ko ?? country.en) : country.en) : null;
   const government = countryName

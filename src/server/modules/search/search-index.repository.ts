@@ -109,6 +109,9 @@ export function createSearchIndexRepository({ db }: { db: Tx }) {
     sources: (ids: readonly string[]) =>
       db.selectFrom("sources").selectAll().where("id", "in", ids).execute(),
     events: (ids: readonly string[]) => db.selectFrom("events").selectAll().where("id", "in", ids).execute(),
+    cases: (ids: readonly string[]) => db.selectFrom("cases").selectAll().where("id", "in", ids).execute(),
+    communications: (ids: readonly string[]) =>
+      db.selectFrom("communications").selectAll().where("id", "in", ids).execute(),
     persons: (ids: readonly string[]) =>
       db.selectFrom("persons").selectAll().where("id", "in", ids).execute(),
     acts: (ids: readonly string[]) =>
@@ -149,7 +152,11 @@ export function createSearchIndexRepository({ db }: { db: Tx }) {
         .where("code", "in", codes)
         .execute(),
     /** Every id of a searchable table, a page at a time, to rebuild the index. */
-    idsAfter: async (table: "sources" | "events" | "persons" | "acts", after: string, limit: number) =>
+    idsAfter: async (
+      table: "sources" | "events" | "persons" | "acts" | "cases" | "communications",
+      after: string,
+      limit: number,
+    ) =>
       (
         await db.selectFrom(table).select("id").where("id", ">", after).orderBy("id").limit(limit).execute()
       ).map((r) => r.id),

@@ -111,7 +111,34 @@ async function actDocs(repo: Repo, ids: string[]) {
   );
 }
 
-const builders = { source: sourceDocs, event: eventDocs, person: personDocs, act: actDocs } as const;
+/** A case is found by its title, summary and next action. */
+async function caseDocs(repo: Repo, ids: string[]) {
+  return (await repo.cases(ids)).map((r) => ({
+    ...common(r as unknown as Row, "case"),
+    title: r.title,
+    doc_date: r.status_on,
+    terms: termsOf(r.title, r.summary, r.next_action),
+  }));
+}
+
+/** A letter is found by its reference, subject, summaries and text. */
+async function communicationDocs(repo: Repo, ids: string[]) {
+  return (await repo.communications(ids)).map((r) => ({
+    ...common(r as unknown as Row, "communication"),
+    title: r.reference ? `${r.reference} · ${r.subject}` : r.subject,
+    doc_date: r.sent_on,
+    terms: termsOf(r.reference, r.subject, r.summary, r.public_summary, r.body),
+  }));
+}
+
+const builders = {
+  source: sourceDocs,
+  event: eventDocs,
+  person: personDocs,
+  act: actDocs,
+  case: caseDocs,
+  communication: communicationDocs,
+} as const;
 export type Indexed = keyof typeof builders;
 
 /** Which documents a write of a record touches: an act shows its victim's sex and its event's date and place. */
@@ -133,6 +160,10 @@ async function affected(repo: Repo, recordType: string, ids: string[]): Promise<
       return [["act", ids]];
     case "involvement":
       return [["act", await repo.actIdsOfInvolvements(ids)]];
+    case "case":
+      return [["case", ids]];
+    case "communication":
+      return [["communication", ids]];
     default:
       return [];
   }
@@ -161,7 +192,14 @@ export async function indexNewRecords(db: Tx, recordType: Indexed, ids: readonly
     await repo.replace(await builders[recordType](repo, ids.slice(i, i + batch)), { fresh: true });
 }
 
-const tables = { source: "sources", event: "events", person: "persons", act: "acts" } as const;
+const tables = {
+  source: "sources",
+  event: "events",
+  person: "persons",
+  act: "acts",
+  case: "cases",
+  communication: "communications",
+} as const;
 
 /** Rebuilds the whole index, a batch per transaction; `onProgress` hears how many records are done. */
 export async function rebuildSearchIndex(db: Db, onProgress?: (done: number) => void) {

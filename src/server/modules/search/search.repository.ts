@@ -145,8 +145,17 @@ export function createSearchRepository({ db }: { db: Tx }) {
         event: ["title", "description"],
         act: ["consequences", "act_type"],
         person: ["code", "notes"],
+        case: ["title", "summary", "next_action"],
+        communication: ["reference", "subject", "summary", "public_summary", "body"],
       };
-      const table = { source: "sources", event: "events", act: "acts", person: "persons" }[recordType];
+      const table = {
+        source: "sources",
+        event: "events",
+        act: "acts",
+        person: "persons",
+        case: "cases",
+        communication: "communications",
+      }[recordType];
       const wanted = columns[recordType];
       if (!table || !wanted || !ids.length) return [];
       return (await q

@@ -88,17 +88,6 @@ export function createVisitStatusRepository({ db }: { db: Tx }) {
         .execute() as Promise<{ visit_request_id: string; entry_on: string }[]>;
     },
 
-    async countryNames(codes: string[]) {
-      if (!codes.length) return new Map<string, { en: string; ko: string | null }>();
-      const rows = await db
-        .selectFrom("places")
-        .select(["code", "name_en", "name_ko"])
-        .where("level", "=", "country")
-        .where("code", "in", codes)
-        .execute();
-      return new Map(rows.map((r) => [String(r.code), { en: r.name_en, ko: r.name_ko }]));
-    },
-
     async visits(actor: Actor, mandateId: string) {
       return untyped(db)
         .selectFrom("visits")

@@ -2,6 +2,7 @@ import type { Actor } from "../../platform/access/access.policies.js";
 import type { Db } from "../../platform/db/database.js";
 import { inTransaction } from "../../platform/db/transaction.js";
 import { AppError } from "../../platform/errors/app-error.js";
+import { createPlacesRepository } from "../places/places.repository.js";
 import { presentMissionRow, presentStatusRow } from "./visits.presenters.js";
 import { createVisitStatusRepository } from "./visits.repository.js";
 
@@ -28,7 +29,9 @@ export async function visitStatusTable({
     );
     const visits = await repo.visits(actor, mandateId);
     const missions = visits.filter((v) => !v.visit_request_id);
-    const names = await repo.countryNames([...new Set(missions.map((v) => v.country))]);
+    const names = await createPlacesRepository({ db: trx }).countryNames([
+      ...new Set(missions.map((v) => v.country)),
+    ]);
     return {
       items: [
         ...requests.map((r) =>

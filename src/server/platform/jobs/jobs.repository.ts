@@ -87,6 +87,18 @@ export function createJobsRepository({ db }: { db: Tx }) {
     end: (id: string, attempt: number, status: "failed" | "cancelled", now: string, error: string) =>
       ownClaim(id, attempt).set({ status, finished_at: now, lease_until: null, last_error: error }).execute(),
 
+    /** Deletes finished jobs (their payload may name a recipient) that ended before `before`. */
+    purgeFinished: async (before: string) =>
+      Number(
+        (
+          await db
+            .deleteFrom("jobs")
+            .where("status", "in", ["done", "cancelled", "failed"])
+            .where("finished_at", "<", before)
+            .executeTakeFirst()
+        ).numDeletedRows,
+      ),
+
     pendingUnderKey: async (key: string) =>
       (await db
         .selectFrom("jobs")

@@ -26,6 +26,9 @@ export interface Scheduler {
 
 const silent: SchedulerLog = { info: () => {}, error: () => {} };
 
+/** How long finished jobs stay in the table. */
+export const finishedJobDays = 30;
+
 /**
  * Starts polling the job table every `jobPollMs`: due jobs (and jobs whose worker died, once their lease passed) are
  * claimed one at a time, so any number of servers can share one database.
@@ -46,7 +49,16 @@ export function startScheduler(deps: AppDeps, options: SchedulerOptions = {}): S
   let timer: NodeJS.Timeout | undefined;
   let current: Promise<number> = Promise.resolve(0);
 
+  let purgedAt = 0;
+  /** Finished jobs are kept a while for the record, then deleted: an e-mail job's payload holds its recipient. */
+  const purge = async () => {
+    if (Date.now() - purgedAt < 3_600_000) return;
+    purgedAt = Date.now();
+    await jobs.purgeFinished(isoFromNow(-finishedJobDays * 86_400_000));
+  };
+
   const drain = async () => {
+    await purge();
     // Due as of the start: a job retried meanwhile waits for the next round.
     const now = nowIso();
     let claimed = 0;

@@ -5,6 +5,7 @@ import { api } from "../../api/client.js";
 import { useTerms } from "../../api/queries.js";
 import type { ApiRecord } from "../../api/types.js";
 import { listOf, viewHref } from "./search-params.js";
+import { pluralOfHit } from "./search-results.js";
 import { termLabel } from "./term-options.js";
 
 /** One filter in use, named and with its values in the reader's language. */
@@ -12,8 +13,6 @@ export interface FilterInUse {
   name: string;
   values: string[];
 }
-
-const pluralOf = { source: "sources", event: "events", act: "acts", person: "persons" } as const;
 
 /** The filters of the address, worded for people: vocabulary terms and places by name, in the reader's language. */
 export function useFiltersInUse(params: URLSearchParams): FilterInUse[] {
@@ -45,7 +44,7 @@ export function useFiltersInUse(params: URLSearchParams): FilterInUse[] {
   add(
     t("search.facet.type"),
     listOf(params, "type").map((v) =>
-      t(`types.${pluralOf[v as keyof typeof pluralOf] ?? "acts"}`, { defaultValue: v }),
+      t(`types.${pluralOfHit[v as keyof typeof pluralOfHit] ?? "acts"}`, { defaultValue: v }),
     ),
   );
   add(

@@ -18,9 +18,8 @@ import {
   withToggled,
   withValues,
 } from "./search-params.js";
+import { pluralOfHit } from "./search-results.js";
 import { termLabel, termOptions, termTree } from "./term-options.js";
-
-const pluralOf = { source: "sources", event: "events", act: "acts", person: "persons" } as const;
 
 interface Props {
   facets: Partial<SearchFacets>;
@@ -69,10 +68,13 @@ export function FacetPanel({ facets, problems }: Props) {
   const recordTypes = withChosen(
     searchRecordTypes.flatMap((type) => {
       const f = facets.recordType?.find((c) => c.value === type);
-      return f ? [{ value: type, label: t(`types.${pluralOf[type]}`), count: f.count }] : [];
+      return f ? [{ value: type, label: t(`types.${pluralOfHit[type]}`), count: f.count }] : [];
     }),
     chosen("type"),
-    (v) => ({ value: v, label: t(`types.${pluralOf[v as keyof typeof pluralOf]}`, { defaultValue: v }) }),
+    (v) => ({
+      value: v,
+      label: t(`types.${pluralOfHit[v as keyof typeof pluralOfHit]}`, { defaultValue: v }),
+    }),
   );
   const levels = withChosen(
     confidentialityLevels.flatMap((level) => {

@@ -6,7 +6,15 @@ import type { SearchHit, SearchSnippet } from "../../api/types.js";
 import { splitMarks } from "./highlight.js";
 import { termLabel } from "./term-options.js";
 
-export const pluralOfHit = { source: "sources", event: "events", act: "acts", person: "persons" } as const;
+/** The address segment of each record type a search finds. */
+export const pluralOfHit = {
+  source: "sources",
+  event: "events",
+  act: "acts",
+  person: "persons",
+  case: "cases",
+  communication: "communications",
+} as const;
 
 /** A stored partial date (2016, 2016-05, 2016-05-12) as the reader says it. */
 const dateOf = (value: string, language: string) =>
