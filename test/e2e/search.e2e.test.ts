@@ -68,10 +68,15 @@ describeInBrowser("searching a mandate's records", () => {
     await actTypes.getByRole("checkbox", { name: /Violations against the right to liberty/ }).waitFor();
     await actTypes.getByRole("checkbox", { name: /^Detention, imprisonment/ }).check();
     await page.waitForURL((url) => url.searchParams.get("actType") === detention);
+    // The count changes once the narrowed results have arrived (a busy flag may still show the previous ones).
+    await expect
+      .poll(async () => Number((await countText(page)).replace(/\D/g, "")), { timeout: 15_000 })
+      .toBeLessThan(all);
     await settled(page);
     const acts = Number((await countText(page)).replace(/\D/g, ""));
-    expect(acts).toBeLessThan(all);
-    expect(new Set(await results.locator(".type-badge").allTextContents())).toEqual(new Set(["Act"]));
+    await expect
+      .poll(async () => new Set(await results.locator(".type-badge").allTextContents()), { timeout: 15_000 })
+      .toEqual(new Set(["Act"]));
 
     const province = facets
       .getByRole("group", { name: "Province" })
