@@ -1,4 +1,5 @@
 import { Command, Option } from "commander";
+import { importCommand } from "./imports.commands.js";
 import { runCommand } from "./run-command.js";
 import { demoCommand, migrateCommand, serveCommand } from "./server.commands.js";
 import { usersAdd, usersDisable, usersList, usersSetRole } from "./users.commands.js";
@@ -56,5 +57,17 @@ const vocab = program.command("vocab").description("vocabularies");
 withDataOptions(vocab.command("import <file>").description("import HURIDOCS micro-thesauri (JSON)")).action(
   runCommand(vocabImport),
 );
+
+withDataOptions(
+  program
+    .command("import <file>")
+    .description("import a CSV or XLSX file through a saved column mapping: all rows or, at any error, none")
+    .requiredOption("--type <type>", "record type: persons, sources, events, acts, recommendations")
+    .requiredOption("--mapping <name>", "name of a column mapping saved for the mandate and type")
+    .requiredOption("--as <email>", "the member who imports (needs write rights in the mandate)")
+    .option("--mandate <code>", "mandate code (not needed when the member belongs to one mandate)")
+    .option("--encoding <encoding>", "read the file in this encoding instead of the detected one")
+    .option("--dry-run", "check every row and list the errors, writing nothing"),
+).action(runCommand(importCommand));
 
 await program.parseAsync(process.argv);

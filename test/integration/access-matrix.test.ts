@@ -108,6 +108,7 @@ interface Parents {
   letter: string;
   request: string;
   visit: string;
+  recommendation: string;
 }
 
 interface Recipe {
@@ -194,6 +195,24 @@ const recipes: Record<string, Recipe> = {
       ...o,
     }),
     patch: (by) => ({ notes: `Minutes by ${by}.` }),
+  },
+  recommendations: {
+    body: (m, _p, o) => build.recommendation(m, o),
+    patch: (by) => ({ theme: `Theme set by ${by}` }),
+  },
+  "recommendation-follow-ups": {
+    body: (m, p, o) => ({
+      mandateId: m,
+      recommendationId: p.recommendation,
+      status: "not_implemented",
+      assessedOn: "2020-01-15",
+      ...o,
+    }),
+    patch: (by) => ({ evidence: `Checked by ${by}.` }),
+  },
+  reports: {
+    body: (m, _p, o) => build.report(m, o),
+    patch: (by) => ({ session: `Seventy-second session (${by})` }),
   },
   // Attachments are uploaded as a raw body; their restriction is set afterwards.
   attachments: { patch: (by) => ({ filename: `${by}.txt` }) },
@@ -289,7 +308,8 @@ describe.each(dialects)("the access matrix on %s", (dialect) => {
       );
     const request = (await createVia(holder, "visit-requests", build.visitRequest(m, pub))).id;
     const visit = (await createVia(holder, "visits", build.visit(m, pub))).id;
-    const parents = { personA, personB, event, act, source, aCase, letter, request, visit };
+    const recommendation = (await createVia(holder, "recommendations", build.recommendation(m, pub))).id;
+    const parents = { personA, personB, event, act, source, aCase, letter, request, visit, recommendation };
     for (const { plural } of specs)
       for (const level of levels)
         for (const restriction of restrictions) {

@@ -22,7 +22,7 @@ type Lang = "en" | "ko";
 const MiB = 1024 * 1024;
 const bodyMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 /** Takes the raw bytes of a file, whatever their content type, instead of JSON. */
-const rawBodyRoutes = new Set(["POST /api/v1/attachments"]);
+const rawBodyRoutes = new Set(["POST /api/v1/attachments", "POST /api/v1/imports/preview"]);
 /** Ends the caller's session when it succeeds, so each request to it gets a session of its own. */
 const sessionEnding = new Set(["POST /api/v1/auth/logout"]);
 /** Valid in form for every path parameter (ids, list names, term codes) and matching nothing. */
@@ -753,6 +753,7 @@ describe.each(dialects)("malformed input on %s", (dialect) => {
       "communication-links": ["targetId"],
       communications: ["reference", "publishedAt"],
       visits: ["pressReleaseUrl", "reportSymbol"],
+      reports: ["symbol"],
     };
     const textFields = (spec: RecordSpec) =>
       Object.entries(spec.fields)
@@ -780,6 +781,7 @@ describe.each(dialects)("malformed input on %s", (dialect) => {
         );
       const request = await createVia(officer, "visit-requests", build.visitRequest(m));
       const visit = await createVia(officer, "visits", build.visit(m));
+      const recommendation = await createVia(officer, "recommendations", build.recommendation(m));
       validBody = {
         persons: () => build.person(m),
         relations: () => build.relation(m, p1.id, p2.id),
@@ -817,6 +819,14 @@ describe.each(dialects)("malformed input on %s", (dialect) => {
           entryOn: "2017-01-10",
         }),
         visits: () => build.visit(m),
+        reports: () => build.report(m),
+        recommendations: () => build.recommendation(m),
+        "recommendation-follow-ups": () => ({
+          mandateId: m,
+          recommendationId: recommendation.id,
+          status: "not_implemented",
+          assessedOn: "2020-01-15",
+        }),
         meetings: () => ({
           mandateId: m,
           visitId: visit.id,

@@ -10,6 +10,10 @@ import { eventSpec } from "../modules/events/events.schemas.js";
 import { informationLinkSpec } from "../modules/information-links/information-links.schemas.js";
 import { involvementSpec } from "../modules/involvements/involvements.schemas.js";
 import { personSpec } from "../modules/persons/persons.schemas.js";
+import {
+  recommendationFollowUpSpec,
+  recommendationSpec,
+} from "../modules/recommendations/recommendations.schemas.js";
 import { relationSpec } from "../modules/relations/relations.schemas.js";
 import { sourceSpec } from "../modules/sources/sources.schemas.js";
 import {
@@ -42,6 +46,8 @@ export const demoSpecs = {
   visitRequestEntries: visitRequestEntrySpec,
   visits: visitSpec,
   meetings: meetingSpec,
+  recommendations: recommendationSpec,
+  recommendationFollowUps: recommendationFollowUpSpec,
 } as const;
 export type DemoKind = keyof typeof demoSpecs;
 type CoreKind = "persons" | "relations" | "sources" | "events" | "acts" | "involvements" | "links";

@@ -10,7 +10,9 @@ import { createPeople } from "./demo-people.js";
 import { resolvePlaces } from "./demo-places.js";
 import type { WrittenEvent } from "./demo-plans.js";
 import { createRandom } from "./demo-random.js";
+import { createDemoRecommendations } from "./demo-recommendations.js";
 import { createRelations } from "./demo-relations.js";
+import { createDemoReport } from "./demo-report.js";
 import { createInterviews } from "./demo-sources.js";
 import { buildStories } from "./demo-stories.js";
 import { storyEvents } from "./demo-story-events.js";
@@ -65,5 +67,7 @@ export async function writeDemoRecords(
   const repatriation = await createRepatriationCase(ctx, stories, people);
   await createDemoLetters(ctx, repatriation, people);
   await createDemoVisits(ctx, people);
+  await createDemoReport(ctx);
+  await createDemoRecommendations(ctx);
   return ctx.counts;
 }

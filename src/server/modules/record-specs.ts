@@ -11,7 +11,9 @@ import { informationLinkSpec } from "./information-links/information-links.schem
 import { involvementSpec } from "./involvements/involvements.schemas.js";
 import { personSpec } from "./persons/persons.schemas.js";
 import { placeSpec } from "./places/places.schemas.js";
+import { recommendationFollowUpSpec, recommendationSpec } from "./recommendations/recommendations.schemas.js";
 import { relationSpec } from "./relations/relations.schemas.js";
+import { reportSpec } from "./reports/reports.schemas.js";
 import { sourceSpec } from "./sources/sources.schemas.js";
 import { meetingSpec, visitRequestEntrySpec, visitRequestSpec, visitSpec } from "./visits/visits.schemas.js";
 
@@ -37,6 +39,9 @@ export const recordSpecs = {
     visitRequestEntrySpec,
     visitSpec,
     meetingSpec,
+    recommendationSpec,
+    recommendationFollowUpSpec,
+    reportSpec,
   ],
   generic: [relationSpec, placeSpec, sourceSpec, eventSpec, actSpec, involvementSpec, informationLinkSpec],
 };

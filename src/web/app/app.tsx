@@ -19,6 +19,9 @@ const DashboardPage = lazy(() => import("../modules/dashboard/dashboard.page.js"
 const VisitStatusPage = lazy(() => import("../modules/visits/visit-status.page.js"));
 const NotificationsPage = lazy(() => import("../modules/notifications/notifications.page.js"));
 const OutboxPage = lazy(() => import("../modules/notifications/outbox.page.js"));
+const ImportsPage = lazy(() => import("../modules/imports/imports.page.js"));
+const ImportWizardPage = lazy(() => import("../modules/imports/import-wizard.page.js"));
+const ImportRunPage = lazy(() => import("../modules/imports/import-run.page.js"));
 
 /** Routes of the staff application; everything but sign-in needs a session. */
 export function App() {
@@ -49,6 +52,9 @@ export function App() {
             <Route path="/map" element={<MapPage />} />
             <Route path="/dashboard" element={<DashboardPage />} />
             <Route path="/visits/status" element={<VisitStatusPage />} />
+            <Route path="/imports" element={<ImportsPage />} />
+            <Route path="/imports/new" element={<ImportWizardPage />} />
+            <Route path="/imports/:id" element={<ImportRunPage />} />
             <Route path="/:plural" element={<RecordListPage />} />
             <Route path="/:plural/new" element={<NewRecordPage />} />
             <Route path="/:plural/:id" element={<RecordPage />} />

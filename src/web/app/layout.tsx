@@ -89,6 +89,15 @@ export function Layout({ session, children }: { session: Session; children: Reac
           <li>
             <NavLink to="/communications">{t("nav.communications")}</NavLink>
           </li>
+          <li>
+            <NavLink to="/reports">{t("nav.reports")}</NavLink>
+          </li>
+          <li>
+            <NavLink to="/recommendations">{t("nav.recommendations")}</NavLink>
+          </li>
+          <li>
+            <NavLink to="/imports">{t("imports.nav")}</NavLink>
+          </li>
           {navTypes.map((p) => (
             <li key={p}>
               <NavLink to={`/${p}`}>{t(`types.${p}` as "types.persons")}</NavLink>

@@ -39,12 +39,13 @@ export function createBulkImportRepository({ db }: { db: Tx }) {
       return taken;
     },
 
-    async insertRows(table: string, rows: Record<string, unknown>[]) {
-      for (let i = 0; i < rows.length; i += rowsPerInsert)
-        await q
-          .insertInto(table)
-          .values(rows.slice(i, i + rowsPerInsert))
-          .execute();
+    /** Multi-row inserts; `onInserted` hears how many rows are in so far. */
+    async insertRows(table: string, rows: Record<string, unknown>[], onInserted?: (rows: number) => void) {
+      for (let i = 0; i < rows.length; i += rowsPerInsert) {
+        const part = rows.slice(i, i + rowsPerInsert);
+        await q.insertInto(table).values(part).execute();
+        onInserted?.(i + part.length);
+      }
     },
   };
 }

@@ -1,5 +1,6 @@
 import { v7 as uuidv7 } from "uuid";
 import {
+  type AccessFacts,
   type Actor,
   abilitiesOn,
   confidentialityLevels,
@@ -20,6 +21,7 @@ import { actSpec } from "../acts/acts.schemas.js";
 import { eventSpec } from "../events/events.schemas.js";
 import { involvementSpec } from "../involvements/involvements.schemas.js";
 import { personSpec } from "../persons/persons.schemas.js";
+import { recommendationSpec } from "../recommendations/recommendations.schemas.js";
 import { indexNewRecords } from "../search/search-index.usecases.js";
 import { sourceSpec } from "../sources/sources.schemas.js";
 import { createBulkImportRepository } from "./bulk-import.repository.js";
@@ -33,32 +35,88 @@ export const importSpecs = {
   events: eventSpec,
   acts: actSpec,
   involvements: involvementSpec,
+  recommendations: recommendationSpec,
 } as const;
 export type ImportType = keyof typeof importSpecs;
 export type ImportBatch = Partial<Record<ImportType, Row[]>>;
 
-const maxProblems = 100;
+/** Random bytes for new ids, drawn in bulk: one call to the system's generator per 4,096 ids, not one per id. */
+const randomPool = new Uint8Array(65_536);
+let poolAt = randomPool.length;
+/** A UUIDv7 (time-ordered) for a new record of a batch. */
+export function newRecordId(): string {
+  if (poolAt + 16 > randomPool.length) {
+    crypto.getRandomValues(randomPool);
+    poolAt = 0;
+  }
+  poolAt += 16;
+  return uuidv7({ random: randomPool.subarray(poolAt - 16, poolAt) });
+}
+
 /** Ids an import may choose for its records (a file's own keys are mapped to these). */
 const idPattern = /^[A-Za-z0-9_-]{1,64}$/;
+/** Ids per access lookup: well under SQLite's bound-parameter limit. */
+const idsPerLookup = 1000;
 const rank = (level: string) =>
   confidentialityLevels.indexOf(level as (typeof confidentialityLevels)[number]);
+/**
+ * Search documents are written in bulk for these types (an involvement lives in its act's document); other types
+ * run their own `afterWrite`, if they have one.
+ */
+const indexedTypes: Partial<Record<ImportType, "person" | "source" | "event" | "act" | null>> = {
+  persons: "person",
+  sources: "source",
+  events: "event",
+  acts: "act",
+  involvements: null,
+};
 
-interface Prepared {
+export interface PreparedBatch {
   spec: RecordSpec;
   plural: ImportType;
   rows: { id: string; input: Row }[];
 }
 
-/** Field checks of a whole batch at once: zod shape, vocabulary terms, references, levels, unique codes. */
-async function checkBatch(db: Tx, actor: Actor, mandateId: string, batch: ImportBatch) {
+/** One problem of a batch: which record (type and position in its list), which field, and what. */
+export interface BatchProblem {
+  plural: ImportType;
+  index: number;
+  field: string;
+  problem: FieldProblem;
+}
+
+/**
+ * Field checks of a whole batch at once: zod shape, vocabulary terms, references, levels, unique codes, cross-field
+ * checks. Every row is checked; the first `maxProblems` problems are kept. `onChecked` hears of rows as they pass.
+ */
+export async function checkBatch({
+  db,
+  actor,
+  mandateId,
+  batch,
+  maxProblems = 100,
+  onChecked,
+}: {
+  db: Tx;
+  actor: Actor;
+  mandateId: string;
+  batch: ImportBatch;
+  maxProblems?: number;
+  onChecked?: (rows: number) => void;
+}): Promise<{ problems: BatchProblem[]; prepared: PreparedBatch[] }> {
   const repo = createBulkImportRepository({ db });
-  const problems: Record<string, FieldProblem> = {};
-  const say = (plural: string, i: number, field: string, p: FieldProblem) => {
-    if (Object.keys(problems).length < maxProblems) problems[`${plural}[${i}].${field}`] = p;
+  const problems: BatchProblem[] = [];
+  const seenProblems = new Set<string>();
+  const say = (plural: ImportType, index: number, field: string, problem: FieldProblem) => {
+    const key = `${plural}[${index}].${field}`;
+    if (problems.length >= maxProblems || seenProblems.has(key)) return;
+    seenProblems.add(key);
+    problems.push({ plural, index, field, problem });
   };
   const maxLevel = writableUpTo(actor, mandateId);
   const created = new Map<string, Set<string>>();
-  const prepared: Prepared[] = [];
+  const prepared: PreparedBatch[] = [];
+  let checked = 0;
   for (const [plural, spec] of Object.entries(importSpecs) as [ImportType, RecordSpec][]) {
     const rows = (batch[plural] ?? []).map((raw, i) => {
       const { id, ...fields } = raw;
@@ -80,14 +138,17 @@ async function checkBatch(db: Tx, actor: Actor, mandateId: string, batch: Import
         say(plural, i, "restrictedTo", { code: "import.restriction_unsupported" });
       if (id !== undefined && (typeof id !== "string" || !idPattern.test(id)))
         say(plural, i, "id", { code: "field.invalid_format" });
+      if (++checked % 1000 === 0) onChecked?.(checked);
       return {
-        id: typeof id === "string" && id ? id : uuidv7(),
+        id: typeof id === "string" && id ? id : newRecordId(),
         input: parsed.success ? parsed.data : input,
+        valid: parsed.success,
       };
     });
     const ids = new Set(rows.map((r) => r.id));
     created.set(spec.table, new Set([...(created.get(spec.table) ?? []), ...ids]));
     for (const [name, f] of Object.entries(spec.fields)) {
+      if (f.type.kind !== "vocab" && f.type.kind !== "ref") continue;
       const values = rows.map((r) => r.input[name]).filter((v) => v !== null && v !== undefined);
       if (!values.length) continue;
       if (f.type.kind === "vocab") {
@@ -102,9 +163,13 @@ async function checkBatch(db: Tx, actor: Actor, mandateId: string, batch: Import
         const table = f.type.table;
         const fresh = created.get(table) ?? new Set();
         const outside = [...new Set(values.map(String).filter((v) => !fresh.has(v)))];
-        const facts = await loadAccessFacts(untyped(db), actor, table, outside, {
-          builtIn: f.type.builtIn === true,
-        });
+        const facts = new Map<string, AccessFacts>();
+        for (let i = 0; i < outside.length; i += idsPerLookup) {
+          const part = await loadAccessFacts(untyped(db), actor, table, outside.slice(i, i + idsPerLookup), {
+            builtIn: f.type.builtIn === true,
+          });
+          for (const [k, v] of part) facts.set(k, v);
+        }
         rows.forEach((r, i) => {
           const v = r.input[name];
           if (v === null || v === undefined || fresh.has(String(v))) return;
@@ -132,12 +197,83 @@ async function checkBatch(db: Tx, actor: Actor, mandateId: string, batch: Import
       });
     }
     for (const [i, r] of rows.entries()) {
-      const extra = (await spec.check?.(r.input, { db, actor, mandateId })) ?? {};
+      // Cross-field checks judge valid values only: an invalid one is already reported, and would cascade.
+      if (!r.valid || !spec.check) continue;
+      const checked = spec.check(r.input, { db, actor, mandateId });
+      const extra = checked instanceof Promise ? await checked : checked;
       for (const [field, p] of Object.entries(extra)) say(plural, i, field, p);
     }
-    prepared.push({ spec, plural, rows });
+    prepared.push({ spec, plural, rows: rows.map(({ id, input }) => ({ id, input })) });
   }
+  onChecked?.(checked);
   return { problems, prepared };
+}
+
+/**
+ * Writes checked records in the caller's transaction: multi-row inserts, an audit row per record, their search
+ * documents. `onWritten` hears of rows as they are inserted.
+ */
+export async function writeBatch({
+  trx,
+  actor,
+  mandateId,
+  prepared,
+  onWritten,
+}: {
+  trx: Tx;
+  actor: Actor;
+  mandateId: string;
+  prepared: PreparedBatch[];
+  onWritten?: (rows: number) => void;
+}): Promise<{ counts: Record<ImportType, number>; ids: Partial<Record<ImportType, string[]>> }> {
+  const repo = createBulkImportRepository({ db: trx });
+  const now = nowIso();
+  const counts = {} as Record<ImportType, number>;
+  const ids: Partial<Record<ImportType, string[]>> = {};
+  let written = 0;
+  for (const { spec, plural, rows } of prepared) {
+    counts[plural] = rows.length;
+    if (rows.length) ids[plural] = rows.map((r) => r.id);
+    await repo.insertRows(
+      spec.table,
+      rows.map((r) => {
+        // Filled in place: spreading tens of thousands of rows into new objects costs more than the inserts.
+        const row = toColumns(spec, r.input);
+        row.id = r.id;
+        row.mandate_id = mandateId;
+        row.confidentiality = String(r.input.confidentiality ?? spec.defaultConfidentiality);
+        row.restricted = 0;
+        row.version = 1;
+        row.created_by = actor.userId;
+        row.created_at = now;
+        row.updated_by = actor.userId;
+        row.updated_at = now;
+        return row;
+      }),
+      (n) => onWritten?.(written + n),
+    );
+    written += rows.length;
+    const names = Object.keys(spec.fields);
+    const audit: AuditEntry[] = rows.map((r) => ({
+      action: "create",
+      recordType: spec.type,
+      recordId: r.id,
+      mandateId,
+      fields: names.filter((k) => r.input[k] !== undefined && r.input[k] !== null),
+    }));
+    for (let i = 0; i < audit.length; i += 1000) await writeAudit(trx, actor, audit.slice(i, i + 1000));
+  }
+  for (const { spec, plural, rows } of prepared) {
+    const type = indexedTypes[plural];
+    if (type)
+      await indexNewRecords(
+        trx,
+        type,
+        rows.map((r) => r.id),
+      );
+    else if (type === undefined && spec.afterWrite) for (const r of rows) await spec.afterWrite(trx, r.id);
+  }
+  return { counts, ids };
 }
 
 /**
@@ -157,48 +293,12 @@ export async function importRecords({
 }): Promise<Record<ImportType, number>> {
   if (!writableUpTo(actor, mandateId)) throw forbidden();
   return inTransaction(db, async (trx) => {
-    const { problems, prepared } = await checkBatch(trx, actor, mandateId, batch);
-    if (Object.keys(problems).length) throw validationFailed({}, problems);
-    const repo = createBulkImportRepository({ db: trx });
-    const now = nowIso();
-    const counts = {} as Record<ImportType, number>;
-    for (const { spec, plural, rows } of prepared) {
-      counts[plural] = rows.length;
-      await repo.insertRows(
-        spec.table,
-        rows.map((r) => ({
-          ...toColumns(spec, r.input),
-          id: r.id,
-          mandate_id: mandateId,
-          confidentiality: String(r.input.confidentiality ?? spec.defaultConfidentiality),
-          restricted: 0,
-          version: 1,
-          created_by: actor.userId,
-          created_at: now,
-          updated_by: actor.userId,
-          updated_at: now,
-        })),
-      );
-      const audit: AuditEntry[] = rows.map((r) => ({
-        action: "create",
-        recordType: spec.type,
-        recordId: r.id,
-        mandateId,
-        fields: Object.keys(spec.fields).filter((k) => r.input[k] !== undefined && r.input[k] !== null),
-      }));
-      for (let i = 0; i < audit.length; i += 1000) await writeAudit(trx, actor, audit.slice(i, i + 1000));
+    const { problems, prepared } = await checkBatch({ db: trx, actor, mandateId, batch });
+    if (problems.length) {
+      const fields: Record<string, FieldProblem> = {};
+      for (const p of problems) fields[`${p.plural}[${p.index}].${p.field}`] = p.problem;
+      throw validationFailed({}, fields);
     }
-    for (const { plural, rows } of prepared) {
-      const type = ({ persons: "person", sources: "source", events: "event", acts: "act" } as const)[
-        plural as Exclude<ImportType, "involvements">
-      ];
-      if (type)
-        await indexNewRecords(
-          trx,
-          type,
-          rows.map((r) => r.id),
-        );
-    }
-    return counts;
+    return (await writeBatch({ trx, actor, mandateId, prepared })).counts;
   });
 }

@@ -4,12 +4,18 @@ import * as m0001 from "./migrations/0001-core.js";
 import * as m0002 from "./migrations/0002-search.js";
 import * as m0003 from "./migrations/0003-act.js";
 import * as m0004 from "./migrations/0004-jobs.js";
+import * as m0005 from "./migrations/0005-reports.js";
+import * as m0006 from "./migrations/0006-recommendations.js";
+import * as m0007 from "./migrations/0007-imports.js";
 
 const migrations: Record<string, Migration> = {
   "0001-core": m0001,
   "0002-search": m0002,
   "0003-act": m0003,
   "0004-jobs": m0004,
+  "0005-reports": m0005,
+  "0006-recommendations": m0006,
+  "0007-imports": m0007,
 };
 
 /** Every migration this version knows, in order. */

@@ -276,9 +276,12 @@ export interface SavedSearchesTable {
 }
 
 import type { ActTables } from "./schema-act.types.js";
+import type { ImportTables } from "./schema-imports.types.js";
 import type { JobTables } from "./schema-jobs.types.js";
+import type { RecommendationTables } from "./schema-recommendations.types.js";
+import type { ReportTables } from "./schema-reports.types.js";
 
-export interface Database extends ActTables, JobTables {
+export interface Database extends ActTables, JobTables, ReportTables, RecommendationTables, ImportTables {
   mandates: MandatesTable;
   users: UsersTable;
   memberships: MembershipsTable;

@@ -63,6 +63,41 @@ const en: Catalog = {
   "saved-searches.not_found": "No such saved search.",
   "notifications.not_found": "No such notification.",
   "outbox.not_found": "No such e-mail in the outbox.",
+  // reports
+  "reports.not_found": "No such report.",
+  "reports.locked": "The report is {status}: reopen it to change it.",
+  "reports.metadata_locked": "The report is final: the mandate holder must reopen it to change this.",
+  "reports.symbol_format":
+    "Not a document symbol of this kind of report: A/72/394 (General Assembly), A/HRC/37/56 (Human Rights Council), A/HRC/37/56/Add.2 (visit report).",
+  "reports.transition_not_allowed": "This step is not open now (the report is {status}).",
+  "reports.publication_blocked":
+    "The report cannot be made public yet: {count} problem(s) of the publication check are neither fixed nor overridden by the mandate holder.",
+  "reports.problem.consent": "A quotation goes beyond the consent its source gave.",
+  "reports.problem.identifying_data": "Identifying data of a person is in the text.",
+  "reports.problem.reprisal_risk": "The pseudonym of a witness at high risk of reprisal is in the text.",
+  "reports.problem.small_cell":
+    "A statistic has {count} cell(s) of 1 or 2 acts, few enough to point at someone.",
+  "reports.problem.confidential_record": "A record the report draws on is above internal.",
+  "reports.problem.source_unreadable": "The source of a quotation is not one you may read.",
+  "reports.problem.source_changed": "A quotation no longer matches its source.",
+  "reports.problem.statistic_not_computed": "A statistic has not been computed yet.",
+  "reports.problem.identities_unreadable":
+    "The identifying data of {count} person(s) could not be opened: the check could not look for it.",
+  // imports and exports
+  "imports.not_found":
+    "No such import, upload or mapping (an uploaded file is kept for 24 hours, for the person who sent it).",
+  "imports.already_running": "This file is being imported already: follow that import.",
+  "imports.empty_file": "The file is empty: it needs a header row with the column names.",
+  "imports.unsupported_format":
+    "This is not a CSV or XLSX file (old .xls workbooks are not read: save the file as .xlsx or CSV).",
+  "imports.unclosed_quote":
+    "A quoted value starting on line {line} is not closed before the end of the file.",
+  "imports.malformed_csv": "The file cannot be read as CSV from line {line}.",
+  "imports.unreadable_xlsx": "The workbook cannot be read: save it again as .xlsx or CSV.",
+  "imports.interrupted":
+    "The import was interrupted (the server stopped); nothing was written. Start it again.",
+  "field.import_no_column": "The file has no column “{column}”.",
+  "field.import_event_conflict": "Differs from what this event's first row (line {line}) says.",
 };
 
 const ko: Catalog = {
@@ -126,6 +161,38 @@ const ko: Catalog = {
   "saved-searches.not_found": "그런 저장된 검색이 없습니다.",
   "notifications.not_found": "그런 알림이 없습니다.",
   "outbox.not_found": "발송함에 그런 이메일이 없습니다.",
+  // reports
+  "reports.not_found": "그런 보고서가 없습니다.",
+  "reports.locked": "보고서가 {status} 상태입니다. 고치려면 다시 여십시오.",
+  "reports.metadata_locked": "최종 확정된 보고서입니다. 이 항목을 고치려면 특별보고관이 다시 열어야 합니다.",
+  "reports.symbol_format":
+    "이 종류의 보고서에 맞는 문서 기호가 아닙니다: A/72/394(총회), A/HRC/37/56(인권이사회), A/HRC/37/56/Add.2(방문 보고서).",
+  "reports.transition_not_allowed": "지금은 이 단계를 진행할 수 없습니다 (보고서 상태: {status}).",
+  "reports.publication_blocked":
+    "아직 보고서를 공개할 수 없습니다: 공개 점검에서 나온 문제 {count}건이 해결되지도, 특별보고관이 예외 승인하지도 않았습니다.",
+  "reports.problem.consent": "인용문이 출처가 동의한 범위를 넘습니다.",
+  "reports.problem.identifying_data": "본문에 어떤 사람의 식별 정보가 있습니다.",
+  "reports.problem.reprisal_risk": "보복 위험이 높은 증인의 가명이 본문에 있습니다.",
+  "reports.problem.small_cell": "통계표에 행위 1~2건인 칸이 {count}개 있어 특정인을 가리킬 수 있습니다.",
+  "reports.problem.confidential_record": "보고서가 참조하는 기록의 등급이 내부용보다 높습니다.",
+  "reports.problem.source_unreadable": "인용문의 출처를 열람할 권한이 없습니다.",
+  "reports.problem.source_changed": "인용문이 더 이상 출처와 일치하지 않습니다.",
+  "reports.problem.statistic_not_computed": "아직 집계하지 않은 통계가 있습니다.",
+  "reports.problem.identities_unreadable": "{count}명의 식별 정보를 열 수 없어 점검하지 못했습니다.",
+  // imports and exports
+  "imports.not_found":
+    "그런 가져오기, 업로드 또는 매핑이 없습니다(업로드한 파일은 올린 사람을 위해 24시간 동안 보관됩니다).",
+  "imports.already_running": "이 파일은 이미 가져오는 중입니다. 그 가져오기를 확인하십시오.",
+  "imports.empty_file": "파일이 비어 있습니다. 열 이름이 있는 머리글 행이 필요합니다.",
+  "imports.unsupported_format":
+    "CSV 또는 XLSX 파일이 아닙니다(이전 .xls 통합 문서는 읽지 않습니다. .xlsx 또는 CSV로 저장하십시오).",
+  "imports.unclosed_quote": "{line}행에서 시작한 따옴표 값이 파일 끝까지 닫히지 않았습니다.",
+  "imports.malformed_csv": "{line}행부터 파일을 CSV로 읽을 수 없습니다.",
+  "imports.unreadable_xlsx": "통합 문서를 읽을 수 없습니다. .xlsx 또는 CSV로 다시 저장하십시오.",
+  "imports.interrupted":
+    "가져오기가 중단되었습니다(서버 중지). 아무것도 기록되지 않았습니다. 다시 시작하십시오.",
+  "field.import_no_column": "파일에 “{column}” 열이 없습니다.",
+  "field.import_event_conflict": "이 사건의 첫 행({line}행)과 다릅니다.",
 };
 
 const catalogs: Record<Locale, Catalog> = { en, ko };

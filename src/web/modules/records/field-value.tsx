@@ -18,6 +18,7 @@ export const pluralOfTable: Record<string, string> = {
   communications: "communications",
   visits: "visits",
   visit_requests: "visit-requests",
+  reports: "reports",
 };
 
 /** A calendar day ("2017-03-14") in the reader's language; the day itself, whatever the reader's time zone. */

@@ -12,4 +12,15 @@ export interface RecordExtraProps {
 export const recordExtras: Record<string, LazyExoticComponent<ComponentType<RecordExtraProps>>> = {
   communication: lazy(() => import("../communications/communication-panel.js")),
   case: lazy(() => import("../cases/case-timeline.js")),
+  report: lazy(() => import("../reports/report-editor.js")),
+};
+
+export interface ListExtraProps {
+  /** The list's query as sent to the API (mandate, filters). */
+  query: URLSearchParams;
+}
+
+/** What a list of a record type shows beyond the generic list (an export of the registry), by plural. */
+export const listExtras: Record<string, LazyExoticComponent<ComponentType<ListExtraProps>>> = {
+  recommendations: lazy(() => import("../recommendations/registry-export.js")),
 };

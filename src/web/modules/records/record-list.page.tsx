@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams, useSearchParams } from "react-router";
 import { api } from "../../api/client.js";
@@ -7,6 +7,7 @@ import { type ApiRecord, confidentialityLevels, type Page } from "../../api/type
 import { useMandate } from "../../app/mandate-context.js";
 import { FieldInput } from "./field-input.js";
 import { FieldValue } from "./field-value.js";
+import { listExtras } from "./record-extras.js";
 import { RecordName } from "./record-name.js";
 import { useRecordType } from "./use-record-type.js";
 
@@ -50,6 +51,7 @@ export default function RecordListPage() {
     .filter((f) => !["text", "stringList"].includes(f.kind) || f.sort)
     .slice(0, 5);
   const typeName = t(`types.${plural}` as "types.persons");
+  const ListExtra = plural ? listExtras[plural] : undefined;
   const apply = (e: FormEvent) => {
     e.preventDefault();
     const next = new URLSearchParams();
@@ -67,6 +69,11 @@ export default function RecordListPage() {
           </Link>
         )}
       </div>
+      {ListExtra && (
+        <Suspense fallback={null}>
+          <ListExtra query={query} />
+        </Suspense>
+      )}
       <form className="filters" onSubmit={apply} aria-label={t("list.filters")}>
         {recordType.quickSearch && (
           <div className="field">
