@@ -1,9 +1,6 @@
 import type { TransitionAction } from "../modules/communications/communications.policies.js";
-import {
-  addDays,
-  today,
-  transitionCommunication,
-} from "../modules/communications/communications.usecases.js";
+import { transitionCommunication } from "../modules/communications/communications.usecases.js";
+import { addDays, today } from "../platform/db/time.js";
 import type { RepatriationCase } from "./demo-case.js";
 import { createDemoRecord, type DemoContext, demoActor } from "./demo-context.js";
 import type { DemoPeople } from "./demo-people.js";

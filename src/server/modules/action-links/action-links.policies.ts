@@ -1,4 +1,8 @@
-import { abilitiesOn } from "../../platform/access/access.policies.js";
+import {
+  abilitiesOn,
+  type Confidentiality,
+  confidentialityLevels,
+} from "../../platform/access/access.policies.js";
 import { loadAccessFacts } from "../../platform/access/access.repository.js";
 import { untyped } from "../../platform/db/any-db.js";
 import type { Problems, RecordSpec } from "../../platform/records/record-spec.js";
@@ -15,6 +19,7 @@ export const actionLinkTargets = {
 export type ActionLinkTarget = keyof typeof actionLinkTargets;
 
 type Check = NonNullable<RecordSpec["check"]>;
+const rank = (c: string) => confidentialityLevels.indexOf(c as Confidentiality);
 
 /** The target must exist, be readable by the caller and belong to the same mandate; it is not changed afterwards. */
 export const checkLinkTarget: Check = async (
@@ -41,8 +46,14 @@ export async function inheritTargetAccess(
   const repo = createActionLinksRepository({ db });
   const target = await repo.targetOf(spec.table, linkId);
   if (!target) return;
-  const table = actionLinkTargets[target.type as ActionLinkTarget];
-  await repo.tighten(spec.table, spec.type, linkId, [{ table, id: target.id }]);
+  const link = await repo.accessOf(spec.table, linkId);
+  const of = await repo.accessOf(actionLinkTargets[target.type as ActionLinkTarget], target.id);
+  if (!link || !of) return;
+  const level =
+    rank(of.confidentiality) > rank(link.confidentiality) ? of.confidentiality : link.confidentiality;
+  const users = of.users ? (link.users ?? of.users).filter((u) => of.users?.includes(u)) : link.users;
+  if (level === link.confidentiality && JSON.stringify(users) === JSON.stringify(link.users)) return;
+  await repo.setAccess(spec.table, spec.type, linkId, level, users);
 }
 
 /** The link fields shared by case links and communication links. */

@@ -34,16 +34,6 @@ export function createCasesRepository({ db }: { db: Tx }) {
     async find(caseId: string) {
       return db.selectFrom("cases").selectAll().where("id", "=", caseId).executeTakeFirst();
     },
-
-    async isMember(mandateId: string, userId: string) {
-      const row = await db
-        .selectFrom("memberships")
-        .select("user_id")
-        .where("mandate_id", "=", mandateId)
-        .where("user_id", "=", userId)
-        .executeTakeFirst();
-      return row !== undefined;
-    },
   };
 }
 

@@ -1,4 +1,5 @@
 import { defineRecordSpec, type Problems } from "../../platform/records/record-spec.js";
+import { createRecordsRepository } from "../../platform/records/records.repository.js";
 import { checkLinkTarget, inheritTargetAccess, linkFields } from "../action-links/action-links.policies.js";
 import { indexRecords } from "../search/search-index.usecases.js";
 import { createCasesRepository } from "./cases.repository.js";
@@ -51,7 +52,7 @@ export const caseSpec = defineRecordSpec({
   check: async (input, { db, mandateId }): Promise<Problems> => {
     const owner = input.ownerId;
     if (typeof owner !== "string") return {};
-    return (await createCasesRepository({ db }).isMember(mandateId, owner))
+    return (await createRecordsRepository({ db }).membersOf(mandateId, [owner])).has(owner)
       ? {}
       : { ownerId: { code: "field.unknown_reference" } };
   },

@@ -2,12 +2,12 @@ import { type Actor, abilitiesOn } from "../../platform/access/access.policies.j
 import { writeAudit } from "../../platform/audit/audit.repository.js";
 import type { Tx } from "../../platform/db/any-db.js";
 import type { Db } from "../../platform/db/database.js";
-import { nowIso } from "../../platform/db/time.js";
+import { addDays, nowIso, today } from "../../platform/db/time.js";
 import { inTransaction } from "../../platform/db/transaction.js";
 import { AppError, defineError, forbidden } from "../../platform/errors/app-error.js";
 import { cancelJobs, notify, registerJobHandler, scheduleJob } from "../../platform/jobs/jobs.usecases.js";
 import { createRecordsRepository } from "../../platform/records/records.repository.js";
-import { getRecord } from "../../platform/records/records.usecases.js";
+import { factsOfRow, getRecord } from "../../platform/records/records.usecases.js";
 import { indexRecords } from "../search/search-index.usecases.js";
 import {
   addresseeCodeOf,
@@ -27,9 +27,6 @@ const notFound = () => new AppError("communications.not_found", 404);
 /** Days and offsets the communications follow; set from the configuration when the application is built. */
 export const communicationSettings = { replyDeadlineDays: 60, replyReminderDays: 7, embargoDays: 60 };
 
-export const today = () => nowIso().slice(0, 10);
-export const addDays = (day: string, days: number) =>
-  new Date(Date.parse(`${day}T00:00:00.000Z`) + days * 86_400_000).toISOString().slice(0, 10);
 const startOf = (day: string) => `${day}T00:00:00.000Z`;
 const jobKey = (id: string, what: string) => `communication:${id}:${what}`;
 const shareable = new Set(["public", "internal"]);
@@ -40,13 +37,6 @@ async function readable(trx: Tx, actor: Actor, id: string) {
   return { spec: communicationSpec, row };
 }
 
-const factsOf = (row: Record<string, unknown>) => ({
-  mandateId: String(row.mandate_id),
-  confidentiality: String(row.confidentiality),
-  restricted: Number(row.restricted) === 1,
-  actorListed: Number(row.restricted) === 1,
-});
-
 /** The moves the actor may make on a communication now. */
 export async function communicationActions({ db, actor, id }: { db: Db; actor: Actor; id: string }) {
   return inTransaction(db, async (trx) => {
@@ -56,7 +46,7 @@ export async function communicationActions({ db, actor, id }: { db: Db; actor: A
       {
         mandateId: String(row.mandate_id),
         status: String(row.status),
-        canUpdate: abilitiesOn(actor, factsOf(row)).update,
+        canUpdate: abilitiesOn(actor, factsOfRow(row)).update,
         publishOn: (row.publish_on as string | null) ?? null,
       },
       today(),
@@ -91,7 +81,7 @@ export async function transitionCommunication({
       {
         mandateId: String(row.mandate_id),
         status: String(row.status),
-        canUpdate: abilitiesOn(actor, factsOf(row)).update,
+        canUpdate: abilitiesOn(actor, factsOfRow(row)).update,
         publishOn: (row.publish_on as string | null) ?? null,
       },
       day,
@@ -99,7 +89,7 @@ export async function transitionCommunication({
     if (!open.includes(action)) {
       const role = actor.memberships.get(String(row.mandate_id));
       const byRole = role && (transitionRules[action].roles as readonly string[]).includes(role);
-      if (!byRole || !abilitiesOn(actor, factsOf(row)).update) throw forbidden();
+      if (!byRole || !abilitiesOn(actor, factsOfRow(row)).update) throw forbidden();
       throw transitionNotAllowed({ status: String(row.status), action });
     }
     const rule = transitionRules[action];

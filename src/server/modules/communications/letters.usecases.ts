@@ -2,6 +2,7 @@ import type { Actor } from "../../platform/access/access.policies.js";
 import { writeAudit } from "../../platform/audit/audit.repository.js";
 import type { Tx } from "../../platform/db/any-db.js";
 import type { Db } from "../../platform/db/database.js";
+import { today } from "../../platform/db/time.js";
 import { inTransaction } from "../../platform/db/transaction.js";
 import { AppError } from "../../platform/errors/app-error.js";
 import { createRecordsRepository } from "../../platform/records/records.repository.js";
@@ -10,7 +11,6 @@ import { personSpec } from "../persons/persons.schemas.js";
 import { createPlacesRepository } from "../places/places.repository.js";
 import { createCommunicationsRepository } from "./communications.repository.js";
 import { communicationLinkSpec, communicationSpec } from "./communications.schemas.js";
-import { today } from "./communications.usecases.js";
 import { type LetterModel, letterDocx } from "./letter.document.js";
 
 type CommunicationRow = NonNullable<

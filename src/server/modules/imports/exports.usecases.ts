@@ -6,6 +6,7 @@ import { inTransaction } from "../../platform/db/transaction.js";
 import { forbidden } from "../../platform/errors/app-error.js";
 import { fromRow } from "../../platform/records/record-mapper.js";
 import { createRecordsRepository } from "../../platform/records/records.repository.js";
+import { factsOfRow } from "../../platform/records/records.usecases.js";
 import type { Identity } from "../persons/person-identities.schemas.js";
 import { createPersonsRepository } from "../persons/persons.repository.js";
 import { revealIdentity } from "../persons/persons.usecases.js";
@@ -98,15 +99,7 @@ export async function exportRecords({
   const identities = new Map<string, Identity>();
   if (withIdentity) {
     const ids = records
-      .filter(
-        (r) =>
-          abilitiesOn(actor, {
-            mandateId: String(r.mandate_id),
-            confidentiality: String(r.confidentiality),
-            restricted: Number(r.restricted) === 1,
-            actorListed: Number(r.restricted) === 1,
-          }).readIdentity,
-      )
+      .filter((r) => abilitiesOn(actor, factsOfRow(r)).readIdentity)
       .map((r) => String(r.id));
     const onFile = new Set<string>();
     for (let i = 0; i < ids.length; i += pageSize)

@@ -3,13 +3,13 @@ import { numberReport } from "../../../shared/report-numbering.js";
 import type { Actor } from "../../platform/access/access.policies.js";
 import type { Tx } from "../../platform/db/any-db.js";
 import type { ReportsTable } from "../../platform/db/schema-reports.types.js";
+import { today } from "../../platform/db/time.js";
 import { createPlacesRepository } from "../places/places.repository.js";
 import type { ReportBlock, ReportDocument, ReportRecommendationGroup } from "./report-document.js";
 import { resolveQuotations } from "./report-quotations.js";
 import { totalWord } from "./report-statistics.js";
 import { organOf } from "./reports.policies.js";
 import { createReportsRepository } from "./reports.repository.js";
-import { today } from "./reports.usecases.js";
 
 const labels = {
   en: {

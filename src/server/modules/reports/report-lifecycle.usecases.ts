@@ -2,7 +2,7 @@ import type { Actor } from "../../platform/access/access.policies.js";
 import { writeAudit } from "../../platform/audit/audit.repository.js";
 import type { MasterKey } from "../../platform/crypto/master-key.js";
 import type { Db } from "../../platform/db/database.js";
-import { nowIso } from "../../platform/db/time.js";
+import { nowIso, today } from "../../platform/db/time.js";
 import { inTransaction } from "../../platform/db/transaction.js";
 import { defineError, forbidden } from "../../platform/errors/app-error.js";
 import { getRecord } from "../../platform/records/records.usecases.js";
@@ -11,7 +11,7 @@ import { addVersion } from "./report-versions.usecases.js";
 import { openReportTransitions, type ReportTransition, reportTransitionRules } from "./reports.policies.js";
 import { createReportsRepository } from "./reports.repository.js";
 import { reportSpec } from "./reports.schemas.js";
-import { readableReport, refreshedBody, today } from "./reports.usecases.js";
+import { readableReport, refreshedBody } from "./reports.usecases.js";
 
 export const reportTransitionNotAllowed = defineError("reports.transition_not_allowed", 409);
 

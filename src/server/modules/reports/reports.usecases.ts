@@ -16,6 +16,7 @@ import {
   validationFailed,
 } from "../../platform/errors/app-error.js";
 import { createRecordsRepository } from "../../platform/records/records.repository.js";
+import { factsOfRow } from "../../platform/records/records.usecases.js";
 import { excerptOf, fingerprint, quotationsOf, resolveQuotations } from "./report-quotations.js";
 import { computeStatistic } from "./report-statistics.js";
 import { editableStatuses, openReportTransitions } from "./reports.policies.js";
@@ -26,20 +27,11 @@ import { reportSpec } from "./reports.schemas.js";
 export const reportNotFound = () => new AppError("reports.not_found", 404);
 export const reportLocked = defineError("reports.locked", 409);
 
-export const today = () => nowIso().slice(0, 10);
-
 /** A stored body; a body written by an older version of the schema is read as far as it still fits. */
 export function parseBody(text: string): ReportBody {
   const parsed = reportBodySchema.safeParse(JSON.parse(text));
   return parsed.success ? parsed.data : { summary: "", sections: [], recommendationsIntro: null };
 }
-
-export const factsOf = (row: { mandate_id: string; confidentiality: string; restricted: number }) => ({
-  mandateId: row.mandate_id,
-  confidentiality: row.confidentiality,
-  restricted: Number(row.restricted) === 1,
-  actorListed: Number(row.restricted) === 1,
-});
 
 /** The report if the actor may read it (the access filter decides), with the actor's abilities on it. */
 export async function readableReport(trx: Tx, actor: Actor, id: string) {
@@ -47,7 +39,11 @@ export async function readableReport(trx: Tx, actor: Actor, id: string) {
     | ReportsTable
     | undefined;
   if (!row) throw reportNotFound();
-  return { row, abilities: abilitiesOn(actor, factsOf(row)), body: parseBody(row.body) };
+  return {
+    row,
+    abilities: abilitiesOn(actor, factsOfRow(row as unknown as Record<string, unknown>)),
+    body: parseBody(row.body),
+  };
 }
 
 /** The report, which the actor must be allowed to change now: readable, writable, not final. */
@@ -62,7 +58,7 @@ export async function changeableReport(trx: Tx, actor: Actor, id: string, versio
 /** Everything the editor shows: body, numbers, quotations read from their sources, the report's recommendations. */
 export async function contentOf(trx: Tx, actor: Actor, row: ReportsTable, body: ReportBody) {
   const repo = createReportsRepository({ db: trx });
-  const abilities = abilitiesOn(actor, factsOf(row));
+  const abilities = abilitiesOn(actor, factsOfRow(row as unknown as Record<string, unknown>));
   const quotations = await resolveQuotations(repo, actor, body);
   const recommendations = await repo.recommendations(actor, row.id);
   const userIds = body.sections.flatMap((s) =>

@@ -28,7 +28,8 @@ export type { PresentedRecord };
 
 const notFound = (spec: RecordSpec) => new AppError(`${spec.plural}.not_found`, 404);
 const rank = (c: string) => confidentialityLevels.indexOf(c as Confidentiality);
-const factsOf = (row: Row) => ({
+/** What access rules need to know of a stored record row. */
+export const factsOfRow = (row: Row) => ({
   mandateId: (row.mandate_id as string | null) ?? null,
   confidentiality: String(row.confidentiality),
   restricted: Number(row.restricted) === 1,
@@ -57,7 +58,7 @@ async function presentRows(db: Tx, actor: Actor, spec: RecordSpec, rows: Row[], 
     presentRecord(
       spec,
       r,
-      abilitiesOn(actor, factsOf(r)),
+      abilitiesOn(actor, factsOfRow(r)),
       Number(r.restricted) === 1 ? (restrictions.get(String(r.id)) ?? []) : null,
       extras.get(String(r.id)),
     ),
@@ -256,7 +257,7 @@ export async function updateRecord({
     const repo = createRecordsRepository({ db: trx });
     const existing = await repo.findReadable(actor, spec, id);
     if (!existing) throw notFound(spec);
-    if (!abilitiesOn(actor, factsOf(existing)).update) throw forbidden();
+    if (!abilitiesOn(actor, factsOfRow(existing)).update) throw forbidden();
     const mandateId = String(existing.mandate_id);
     const version = Number(existing.version);
     if (input.version !== undefined && input.version !== version) throw conflict();

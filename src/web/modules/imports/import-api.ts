@@ -1,5 +1,4 @@
-import i18next from "i18next";
-import { ApiError, type FieldProblem, getCsrfToken } from "../../api/client.js";
+import { uploadWithProgress } from "../../api/upload.js";
 
 /** Record types a file may be imported as, in the order the wizard offers them. */
 export const importTypes = ["recommendations", "persons", "sources", "events", "acts"] as const;
@@ -104,45 +103,13 @@ export function uploadForPreview(
   target: { mandateId: string; type: ImportType; encoding?: string | undefined },
   onProgress: (loaded: number, total: number) => void,
 ): Promise<Preview> {
-  return new Promise((resolve, reject) => {
-    const query = new URLSearchParams({
-      mandateId: target.mandateId,
-      type: target.type,
-      filename: file.name,
-    });
-    if (target.encoding) query.set("encoding", target.encoding);
-    const xhr = new XMLHttpRequest();
-    xhr.open("POST", `/api/v1/imports/preview?${query.toString()}`);
-    xhr.responseType = "json";
-    xhr.setRequestHeader("content-type", file.type || "application/octet-stream");
-    xhr.setRequestHeader("accept-language", i18next.language || "en");
-    const csrf = getCsrfToken();
-    if (csrf) xhr.setRequestHeader("x-csrf-token", csrf);
-    xhr.upload.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : file.size);
-    xhr.onload = () => {
-      if (xhr.status === 200 && xhr.response) {
-        onProgress(file.size, file.size);
-        resolve(xhr.response as Preview);
-        return;
-      }
-      const e = (
-        xhr.response as {
-          error?: { code: string; message: string; fields?: Record<string, FieldProblem> };
-        } | null
-      )?.error;
-      reject(
-        new ApiError(
-          xhr.status,
-          e?.code ?? (xhr.status === 413 ? "request.too_large" : "internal"),
-          e?.message ?? i18next.t("app.error"),
-          e?.fields ?? {},
-        ),
-      );
-    };
-    xhr.onerror = () => reject(new ApiError(0, "network", i18next.t("app.error")));
-    xhr.onabort = () => reject(new ApiError(0, "aborted", i18next.t("app.error")));
-    xhr.send(file);
+  const query = new URLSearchParams({
+    mandateId: target.mandateId,
+    type: target.type,
+    filename: file.name,
   });
+  if (target.encoding) query.set("encoding", target.encoding);
+  return uploadWithProgress<Preview>(`/api/v1/imports/preview?${query.toString()}`, file, 200, onProgress);
 }
 
 const squash = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
