@@ -25,14 +25,17 @@ export async function openDeps(config: Config): Promise<OpenedDeps> {
       await importShippedVocabularies(handle.db);
     }
     await loadReferencePlaces(handle.db);
-    // Records written before the search existed are indexed once, when its migration is applied.
-    if (applied.includes("0002-search")) await rebuildSearchIndex(handle.db);
+    // Records written before the search (or before their type joined it) are indexed once, when its migration is
+    // applied.
+    if (applied.includes("0002-search") || applied.includes("0008-search-reports"))
+      await rebuildSearchIndex(handle.db);
   } catch (e) {
     await handle.destroy();
     throw e;
   }
   return {
     db: handle.db,
+    readDb: handle.readDb,
     dialect: handle.dialect,
     config,
     masterKey: loadMasterKey(config),

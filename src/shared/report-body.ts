@@ -134,3 +134,29 @@ export type QuotationBlock = z.infer<typeof quotationBlockSchema>;
 export type StatisticBlock = z.infer<typeof statisticBlockSchema>;
 
 export const emptyReportBody = (): ReportBody => ({ summary: "", sections: [], recommendationsIntro: null });
+
+/**
+ * The report's own words as plain text, for search: summary, headings, paragraphs, footnotes and captions. Quoted
+ * excerpts are left out: they are the source's words, under the source's access rules.
+ * @example reportBodyText('{"summary":"…","sections":[]}')
+ */
+export function reportBodyText(stored: string | null): string {
+  if (!stored) return "";
+  let body: Partial<ReportBody>;
+  try {
+    body = JSON.parse(stored) as Partial<ReportBody>;
+  } catch {
+    return "";
+  }
+  const parts: string[] = [body.summary ?? ""];
+  for (const s of body.sections ?? []) {
+    parts.push(s.heading);
+    for (const b of s.blocks) {
+      if (b.kind === "paragraph") parts.push(b.text);
+      if (b.kind === "statistic") parts.push(b.caption);
+      if ("footnotes" in b) for (const f of b.footnotes) parts.push(f.text);
+    }
+  }
+  parts.push(body.recommendationsIntro ?? "");
+  return parts.filter(Boolean).join("\n");
+}

@@ -207,6 +207,48 @@ describe.each(dialects)("reports on %s", (dialect) => {
     expect(typed.status).toBe(400);
   });
 
+  it("reports and recommendations are found by search: by symbol, by words of a paragraph (Korean too), never by a quoted excerpt, and never by who may not read them", async () => {
+    type Found = { total: number; items: { id: string; recordType: string; title: string }[] };
+    const find = (q: string, as = officer) =>
+      as.get<Found>(`/api/v1/search?mandateId=${world.mandateId}&q=${encodeURIComponent(q)}`);
+    const src = await source({ transcript: "plovercanary said the guards beat them." });
+    const r = await newReport({ symbol: "A/81/777", title: "Situation in the border provinces" });
+    await saved(
+      r.id,
+      body([
+        {
+          id: "s1",
+          heading: "Detention",
+          blocks: [
+            para("a", "Women returned from abroad were held in 집결소 holding centres godwitword."),
+            quote("q", src.id, 0, 12),
+          ],
+        },
+      ]),
+    );
+    expect((await find("A/81/777")).body.items[0]).toMatchObject({ id: r.id, recordType: "report" });
+    expect((await find("godwitword")).body.items.map((i) => i.id)).toEqual([r.id]);
+    expect((await find("집결소")).body.items.map((i) => i.id)).toContain(r.id);
+    // The quoted words are the source's: they find the source, not the report.
+    expect((await find("plovercanary")).body.items.map((i) => i.recordType)).toEqual(["source"]);
+    const hidden = await newReport(
+      { title: "Sealed curlewcanary", confidentiality: "strictly_confidential" },
+      holder,
+    );
+    expect((await find("curlewcanary", holder)).body.items.map((i) => i.id)).toEqual([hidden.id]);
+    expect((await find("curlewcanary", analyst)).body.total).toBe(0);
+    const rec = await createVia<{ id: string }>(
+      officer,
+      "recommendations",
+      build.recommendation(world.mandateId, {
+        text: "Release everyone held for dunlinword reasons",
+        theme: "detention",
+      }),
+    );
+    const found = await find("dunlinword");
+    expect(found.body.items).toEqual([expect.objectContaining({ id: rec.id, recordType: "recommendation" })]);
+  });
+
   it("a stale version is refused, and a body with duplicate ids is refused naming the place", async () => {
     const r = await newReport();
     await saved(r.id, body([{ id: "s1", heading: "A", blocks: [para("a", "One.")] }]));

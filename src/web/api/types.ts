@@ -101,7 +101,16 @@ export interface SearchSnippet {
   cutAfter: boolean;
 }
 
-export const searchRecordTypes = ["source", "event", "act", "person", "case", "communication"] as const;
+export const searchRecordTypes = [
+  "source",
+  "event",
+  "act",
+  "person",
+  "case",
+  "communication",
+  "report",
+  "recommendation",
+] as const;
 export type SearchRecordType = (typeof searchRecordTypes)[number];
 
 export interface SearchHit {

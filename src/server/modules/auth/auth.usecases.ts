@@ -117,22 +117,28 @@ export interface ResolvedCaller {
 /** Finds who is calling from a session cookie or a bearer token; null when neither is valid. */
 export async function resolveCaller({
   db,
+  readDb = db,
   sessionToken,
   bearer,
   client,
 }: {
   db: Db;
+  /** Where the lookups go, so that a long write elsewhere does not hold up who-is-calling. */
+  readDb?: Db;
   sessionToken?: string | undefined;
   bearer?: string | undefined;
   client: ClientInfo;
 }): Promise<ResolvedCaller | null> {
-  const repo = createAuthRepository({ db });
+  const repo = createAuthRepository({ db: readDb });
+  const writer = createAuthRepository({ db });
+  // When a session or token was last used is a note, not part of the answer: the request does not wait for it.
+  const note = (write: Promise<unknown>) => void write.catch(() => undefined);
   const now = nowIso();
   if (bearer) {
     const token = await repo.findLiveToken(secretHash(bearer), now);
     if (!token) return null;
     if (!token.last_used_at || Date.parse(now) - Date.parse(token.last_used_at) > 60_000) {
-      await repo.touchToken(token.id, now);
+      note(writer.touchToken(token.id, now));
     }
     const scopes = new Set(
       token.scopes.split(",").filter((s): s is "read" | "write" => s === "read" || s === "write"),
@@ -152,7 +158,7 @@ export async function resolveCaller({
   const session = await repo.findLiveSession(secretHash(sessionToken), now);
   if (!session) return null;
   // Writing last_seen on every request would turn each read into a write; once a minute is enough.
-  if (Date.parse(now) - Date.parse(session.last_seen_at) > 60_000) await repo.touchSession(session.id, now);
+  if (Date.parse(now) - Date.parse(session.last_seen_at) > 60_000) note(writer.touchSession(session.id, now));
   return {
     actor: {
       userId: session.user_id,

@@ -40,11 +40,15 @@ export function createBulkImportRepository({ db }: { db: Tx }) {
     },
 
     /** Multi-row inserts; `onInserted` hears how many rows are in so far. */
-    async insertRows(table: string, rows: Record<string, unknown>[], onInserted?: (rows: number) => void) {
+    async insertRows(
+      table: string,
+      rows: Record<string, unknown>[],
+      onInserted?: (rows: number) => void | Promise<void>,
+    ) {
       for (let i = 0; i < rows.length; i += rowsPerInsert) {
         const part = rows.slice(i, i + rowsPerInsert);
         await q.insertInto(table).values(part).execute();
-        onInserted?.(i + part.length);
+        await onInserted?.(i + part.length);
       }
     },
   };

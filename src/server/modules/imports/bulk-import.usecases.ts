@@ -22,7 +22,7 @@ import { eventSpec } from "../events/events.schemas.js";
 import { involvementSpec } from "../involvements/involvements.schemas.js";
 import { personSpec } from "../persons/persons.schemas.js";
 import { recommendationSpec } from "../recommendations/recommendations.schemas.js";
-import { indexNewRecords } from "../search/search-index.usecases.js";
+import { type Indexed, indexNewRecords } from "../search/search-index.usecases.js";
 import { sourceSpec } from "../sources/sources.schemas.js";
 import { createBulkImportRepository } from "./bulk-import.repository.js";
 
@@ -63,12 +63,13 @@ const rank = (level: string) =>
  * Search documents are written in bulk for these types (an involvement lives in its act's document); other types
  * run their own `afterWrite`, if they have one.
  */
-const indexedTypes: Partial<Record<ImportType, "person" | "source" | "event" | "act" | null>> = {
+const indexedTypes: Partial<Record<ImportType, Indexed | null>> = {
   persons: "person",
   sources: "source",
   events: "event",
   acts: "act",
   involvements: null,
+  recommendations: "recommendation",
 };
 
 export interface PreparedBatch {
@@ -102,7 +103,7 @@ export async function checkBatch({
   mandateId: string;
   batch: ImportBatch;
   maxProblems?: number;
-  onChecked?: (rows: number) => void;
+  onChecked?: (rows: number) => void | Promise<void>;
 }): Promise<{ problems: BatchProblem[]; prepared: PreparedBatch[] }> {
   const repo = createBulkImportRepository({ db });
   const problems: BatchProblem[] = [];
@@ -118,7 +119,8 @@ export async function checkBatch({
   const prepared: PreparedBatch[] = [];
   let checked = 0;
   for (const [plural, spec] of Object.entries(importSpecs) as [ImportType, RecordSpec][]) {
-    const rows = (batch[plural] ?? []).map((raw, i) => {
+    const rows: { id: string; input: Row; valid: boolean }[] = [];
+    for (const [i, raw] of (batch[plural] ?? []).entries()) {
       const { id, ...fields } = raw;
       const input: Row = { ...fields, mandateId };
       const parsed = createBodySchema(spec).safeParse(input);
@@ -138,13 +140,13 @@ export async function checkBatch({
         say(plural, i, "restrictedTo", { code: "import.restriction_unsupported" });
       if (id !== undefined && (typeof id !== "string" || !idPattern.test(id)))
         say(plural, i, "id", { code: "field.invalid_format" });
-      if (++checked % 1000 === 0) onChecked?.(checked);
-      return {
+      rows.push({
         id: typeof id === "string" && id ? id : newRecordId(),
         input: parsed.success ? parsed.data : input,
         valid: parsed.success,
-      };
-    });
+      });
+      if (++checked % 1000 === 0) await onChecked?.(checked);
+    }
     const ids = new Set(rows.map((r) => r.id));
     created.set(spec.table, new Set([...(created.get(spec.table) ?? []), ...ids]));
     for (const [name, f] of Object.entries(spec.fields)) {
@@ -205,7 +207,7 @@ export async function checkBatch({
     }
     prepared.push({ spec, plural, rows: rows.map(({ id, input }) => ({ id, input })) });
   }
-  onChecked?.(checked);
+  await onChecked?.(checked);
   return { problems, prepared };
 }
 
@@ -224,7 +226,7 @@ export async function writeBatch({
   actor: Actor;
   mandateId: string;
   prepared: PreparedBatch[];
-  onWritten?: (rows: number) => void;
+  onWritten?: (rows: number) => void | Promise<void>;
 }): Promise<{ counts: Record<ImportType, number>; ids: Partial<Record<ImportType, string[]>> }> {
   const repo = createBulkImportRepository({ db: trx });
   const now = nowIso();
@@ -261,16 +263,22 @@ export async function writeBatch({
       mandateId,
       fields: names.filter((k) => r.input[k] !== undefined && r.input[k] !== null),
     }));
-    for (let i = 0; i < audit.length; i += 1000) await writeAudit(trx, actor, audit.slice(i, i + 1000));
+    for (let i = 0; i < audit.length; i += 1000) {
+      await writeAudit(trx, actor, audit.slice(i, i + 1000));
+      await onWritten?.(written);
+    }
   }
   for (const { spec, plural, rows } of prepared) {
     const type = indexedTypes[plural];
     if (type)
-      await indexNewRecords(
-        trx,
-        type,
-        rows.map((r) => r.id),
-      );
+      for (let i = 0; i < rows.length; i += 2000) {
+        await indexNewRecords(
+          trx,
+          type,
+          rows.slice(i, i + 2000).map((r) => r.id),
+        );
+        await onWritten?.(written);
+      }
     else if (type === undefined && spec.afterWrite) for (const r of rows) await spec.afterWrite(trx, r.id);
   }
   return { counts, ids };

@@ -6,6 +6,7 @@ import type { Db } from "../../platform/db/database.js";
 import type { ImportRunPhase } from "../../platform/db/schema-imports.types.js";
 import { nowIso } from "../../platform/db/time.js";
 import { inTransaction } from "../../platform/db/transaction.js";
+import { giveTurn } from "../../platform/db/turns.js";
 import { validationFailed } from "../../platform/errors/app-error.js";
 import { checkBatch, type ImportType, writeBatch } from "./bulk-import.usecases.js";
 import type { ImportRecordType } from "./import-fields.js";
@@ -146,7 +147,12 @@ export async function processFile({
     throw e;
   }
   const records = Object.values(built.batch).reduce((n, rows) => n + (rows?.length ?? 0), 0);
-  const checking = (done: number) => onProgress?.({ phase: "checking", done, total: records });
+  // Between batches, other requests get their turn: the progress of this run is one of them.
+  const report = async (phase: ImportRunPhase, done: number) => {
+    await onProgress?.({ phase, done, total: records });
+    await giveTurn();
+  };
+  const checking = (done: number) => report("checking", done);
   if (dryRun) {
     const { problems } = await checkBatch({
       db,
@@ -188,7 +194,7 @@ export async function processFile({
         actor,
         mandateId,
         prepared,
-        onWritten: (done) => onProgress?.({ phase: "writing", done, total: records }),
+        onWritten: (done) => report("writing", done),
       });
       const outcome: ImportOutcome = {
         ok: true,

@@ -146,7 +146,7 @@ export function registerImportRoutes(app: FastifyInstance, deps: AppDeps) {
     async (req) => {
       const locale = localeOf(req);
       const runs = await listImportRuns({
-        db: deps.db,
+        db: deps.readDb,
         actor: requireActor(req),
         mandateId: req.query.mandateId,
         limit: req.query.limit ?? 50,
@@ -168,7 +168,7 @@ export function registerImportRoutes(app: FastifyInstance, deps: AppDeps) {
     },
     async (req) =>
       presentRun(
-        await getImportRun({ db: deps.db, actor: requireActor(req), id: req.params.id }),
+        await getImportRun({ db: deps.readDb, actor: requireActor(req), id: req.params.id }),
         localeOf(req),
         {
           ids: true,

@@ -56,6 +56,8 @@ export async function createMandate({
       code: input.code,
       name_en: input.nameEn,
       name_ko: input.nameKo ?? null,
+      about_en: null,
+      about_ko: null,
       kind: input.kind,
       country: input.country ?? null,
       holder: input.holder ?? null,

@@ -1,4 +1,5 @@
 import { defineRecordSpec, type Problems } from "../../platform/records/record-spec.js";
+import { indexRecords } from "../search/search-index.usecases.js";
 import { createRecommendationsRepository } from "./recommendations.repository.js";
 
 export const sourceBodies = ["this_mandate", "upr", "treaty_body", "special_procedure", "other"] as const;
@@ -19,6 +20,7 @@ export const recommendationSpec = defineRecordSpec({
   table: "recommendations",
   defaultConfidentiality: "internal",
   quickSearch: ["text", "theme", "session"],
+  afterWrite: (db, id) => indexRecords(db, "recommendation", [id]),
   fields: {
     sourceBody: {
       column: "source_body",

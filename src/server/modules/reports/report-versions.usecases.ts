@@ -8,6 +8,7 @@ import type { ReportsTable } from "../../platform/db/schema-reports.types.js";
 import { nowIso } from "../../platform/db/time.js";
 import { inTransaction } from "../../platform/db/transaction.js";
 import { AppError, conflict, forbidden } from "../../platform/errors/app-error.js";
+import { indexRecords } from "../search/search-index.usecases.js";
 import { diffReports, type ReportSnapshot } from "./report-diff.js";
 import { createReportsRepository } from "./reports.repository.js";
 import { changeableReport, contentOf, parseBody, readableReport } from "./reports.usecases.js";
@@ -178,6 +179,7 @@ export async function restoreReportVersion({
         fields: [`v${v.number}`, `v${number}`, "body", "title", "subtitle", "session", "agendaItem"],
       },
     ]);
+    await indexRecords(trx, "report", [id]);
     return contentOf(trx, actor, restored, body);
   });
 }

@@ -1,4 +1,5 @@
 import { defineRecordSpec, type Problems } from "../../platform/records/record-spec.js";
+import { indexRecords } from "../search/search-index.usecases.js";
 import {
   editableStatuses,
   lockedFields,
@@ -33,6 +34,7 @@ export const reportSpec = defineRecordSpec({
   table: "reports",
   defaultConfidentiality: "confidential",
   quickSearch: ["title", "symbol", "session"],
+  afterWrite: (db, id) => indexRecords(db, "report", [id]),
   unique: ["symbol"],
   fields: {
     kind: {

@@ -17,6 +17,7 @@ import {
 } from "../../platform/errors/app-error.js";
 import { createRecordsRepository } from "../../platform/records/records.repository.js";
 import { factsOfRow } from "../../platform/records/records.usecases.js";
+import { indexRecords } from "../search/search-index.usecases.js";
 import { excerptOf, fingerprint, quotationsOf, resolveQuotations } from "./report-quotations.js";
 import { computeStatistic } from "./report-statistics.js";
 import { editableStatuses, openReportTransitions } from "./reports.policies.js";
@@ -194,6 +195,7 @@ export async function saveReportBody({
     await writeAudit(trx, actor, [
       { action: "update", recordType: "report", recordId: id, mandateId: row.mandate_id, fields: ["body"] },
     ]);
+    await indexRecords(trx, "report", [id]);
     return contentOf(trx, actor, { ...row, ...values, version: row.version + 1 }, settled);
   });
 }

@@ -80,8 +80,8 @@ export function createSearchIndexRepository({ db }: { db: Tx }) {
           .filter((c) => c.length)
           .map((c, i) => ({ n: docNo.get(d.id) ?? 0, i, c })),
       );
-      for (let at = 0; at < rows.length; at += 200) {
-        const part = rows.slice(at, at + 200);
+      for (let at = 0; at < rows.length; at += 1000) {
+        const part = rows.slice(at, at + 1000);
         if (pg)
           await db
             .insertInto("search_chunks")
@@ -112,6 +112,10 @@ export function createSearchIndexRepository({ db }: { db: Tx }) {
     cases: (ids: readonly string[]) => db.selectFrom("cases").selectAll().where("id", "in", ids).execute(),
     communications: (ids: readonly string[]) =>
       db.selectFrom("communications").selectAll().where("id", "in", ids).execute(),
+    reports: (ids: readonly string[]) =>
+      db.selectFrom("reports").selectAll().where("id", "in", ids).execute(),
+    recommendations: (ids: readonly string[]) =>
+      db.selectFrom("recommendations").selectAll().where("id", "in", ids).execute(),
     persons: (ids: readonly string[]) =>
       db.selectFrom("persons").selectAll().where("id", "in", ids).execute(),
     acts: (ids: readonly string[]) =>
@@ -153,7 +157,15 @@ export function createSearchIndexRepository({ db }: { db: Tx }) {
         .execute(),
     /** Every id of a searchable table, a page at a time, to rebuild the index. */
     idsAfter: async (
-      table: "sources" | "events" | "persons" | "acts" | "cases" | "communications",
+      table:
+        | "sources"
+        | "events"
+        | "persons"
+        | "acts"
+        | "cases"
+        | "communications"
+        | "reports"
+        | "recommendations",
       after: string,
       limit: number,
     ) =>

@@ -1,3 +1,4 @@
+import { reportBodyText } from "../../../shared/report-body.js";
 import type { Tx } from "../../platform/db/any-db.js";
 import type { Db } from "../../platform/db/database.js";
 import { inTransaction } from "../../platform/db/transaction.js";
@@ -131,6 +132,28 @@ async function communicationDocs(repo: Repo, ids: string[]) {
   }));
 }
 
+/** A report is found by its symbol, title, session and its own words (never the quoted excerpts). */
+async function reportDocs(repo: Repo, ids: string[]) {
+  return (await repo.reports(ids)).map((r) => ({
+    ...common(r as unknown as Row, "report"),
+    title: r.symbol ? `${r.symbol} · ${r.title}` : r.title,
+    doc_date: r.issued_on ?? r.due_on,
+    terms: termsOf(r.symbol, r.title, r.subtitle, r.session, reportBodyText(r.body)),
+  }));
+}
+
+/** A recommendation is found by its text, theme, session, paragraph, addressee and recommending state. */
+async function recommendationDocs(repo: Repo, ids: string[]) {
+  return (await repo.recommendations(ids)).map((r) => ({
+    ...common(r as unknown as Row, "recommendation"),
+    title: [r.paragraph, r.text.length > 160 ? `${r.text.slice(0, 159)}…` : r.text]
+      .filter(Boolean)
+      .join(" · "),
+    doc_date: r.issued_on,
+    terms: termsOf(r.text, r.theme, r.session, r.paragraph, r.addressee_name, r.recommending_state),
+  }));
+}
+
 const builders = {
   source: sourceDocs,
   event: eventDocs,
@@ -138,6 +161,8 @@ const builders = {
   act: actDocs,
   case: caseDocs,
   communication: communicationDocs,
+  report: reportDocs,
+  recommendation: recommendationDocs,
 } as const;
 export type Indexed = keyof typeof builders;
 
@@ -164,6 +189,10 @@ async function affected(repo: Repo, recordType: string, ids: string[]): Promise<
       return [["case", ids]];
     case "communication":
       return [["communication", ids]];
+    case "report":
+      return [["report", ids]];
+    case "recommendation":
+      return [["recommendation", ids]];
     default:
       return [];
   }
@@ -199,6 +228,8 @@ const tables = {
   act: "acts",
   case: "cases",
   communication: "communications",
+  report: "reports",
+  recommendation: "recommendations",
 } as const;
 
 /** Rebuilds the whole index, a batch per transaction; `onProgress` hears how many records are done. */

@@ -25,9 +25,18 @@ const latin = /^[a-z]+$/;
 /** The longest word kept; longer runs (hashes, base64) are cut so no term blows up the index. */
 const maxWord = 40;
 
+/** Words recur (a corpus of 50,000 records has a few thousand distinct ones): each is normalised once. */
+const normalised = new Map<string, string>();
+const maxRemembered = 100_000;
+
 function normaliseWord(word: string): string {
+  const known = normalised.get(word);
+  if (known !== undefined) return known;
   const plain = word.normalize("NFD").replace(marks, "").toLowerCase().slice(0, maxWord);
-  return latin.test(plain) ? stemmer(plain) : plain;
+  const term = latin.test(plain) ? stemmer(plain) : plain;
+  if (normalised.size >= maxRemembered) normalised.clear();
+  normalised.set(word, term);
+  return term;
 }
 
 /** The tokens of a text, in order, with their offsets. */

@@ -147,6 +147,8 @@ export function createSearchRepository({ db }: { db: Tx }) {
         person: ["code", "notes"],
         case: ["title", "summary", "next_action"],
         communication: ["reference", "subject", "summary", "public_summary", "body"],
+        report: ["symbol", "title", "subtitle", "session", "body"],
+        recommendation: ["paragraph", "text", "theme", "session", "recommending_state"],
       };
       const table = {
         source: "sources",
@@ -155,6 +157,8 @@ export function createSearchRepository({ db }: { db: Tx }) {
         person: "persons",
         case: "cases",
         communication: "communications",
+        report: "reports",
+        recommendation: "recommendations",
       }[recordType];
       const wanted = columns[recordType];
       if (!table || !wanted || !ids.length) return [];

@@ -9,7 +9,16 @@ const partialDate = z
   .optional()
   .describe("YYYY, YYYY-MM or YYYY-MM-DD");
 
-export const searchTypes = ["source", "event", "act", "person", "case", "communication"] as const;
+export const searchTypes = [
+  "source",
+  "event",
+  "act",
+  "person",
+  "case",
+  "communication",
+  "report",
+  "recommendation",
+] as const;
 export const searchSorts = ["relevance", "date_desc", "date_asc"] as const;
 
 /** One search: words in Korean or English, and facet filters that combine. */

@@ -1,3 +1,4 @@
+import { reportBodyText } from "../../../shared/report-body.js";
 import { type Actor, canExport, confidentialityLevels } from "../../platform/access/access.policies.js";
 import { writeAudit } from "../../platform/audit/audit.repository.js";
 import type { Tx } from "../../platform/db/any-db.js";
@@ -126,6 +127,8 @@ export async function search({ db, actor, query }: { db: Tx; actor: Actor; query
     for (const t of await repo.texts(type, ids)) {
       const { id, act_type, ...fields } = t;
       // An act is also found by its type's labels: the snippet shows them when the words matched there.
+      // A report's body is stored as JSON: its snippet is cut from the plain text a reader sees.
+      if (type === "report") fields.body = reportBodyText(fields.body ?? null);
       const entries = Object.entries(fields);
       if (act_type) entries.push(["actType", typeText.get(act_type) ?? null]);
       snippets.set(String(id), snippetOf(entries, filters.phrases));

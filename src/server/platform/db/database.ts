@@ -10,6 +10,12 @@ export type Db = Kysely<Database>;
 
 export interface DatabaseHandle {
   db: Db;
+  /**
+   * For reads that must not wait behind a long write (who is calling, how far an import is). On SQLite, a second
+   * connection that only reads and sees the last commit (WAL lets it read while the first writes); on PostgreSQL,
+   * the same pool as `db`.
+   */
+  readDb: Db;
   dialect: Dialect;
   destroy: () => Promise<void>;
 }
@@ -43,11 +49,22 @@ export function createDatabase(options: {
       // An idle client lost its connection; the pool replaces it on next use.
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: "postgres", destroy: () => db.destroy() };
+    return { db, readDb: db, dialect: "postgres", destroy: () => db.destroy() };
   }
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const file = path.join(options.dataDir, "rapporteur.db");
   const sqlite = openSqlite(file);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, dialect: "sqlite", destroy: () => db.destroy() };
+  const reader = openSqlite(file);
+  reader.pragma("query_only = ON");
+  const readDb = new Kysely<Database>({ dialect: new SqliteDialect({ database: reader }) });
+  return {
+    db,
+    readDb,
+    dialect: "sqlite",
+    destroy: async () => {
+      await readDb.destroy();
+      await db.destroy();
+    },
+  };
 }

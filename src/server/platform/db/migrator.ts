@@ -7,6 +7,8 @@ import * as m0004 from "./migrations/0004-jobs.js";
 import * as m0005 from "./migrations/0005-reports.js";
 import * as m0006 from "./migrations/0006-recommendations.js";
 import * as m0007 from "./migrations/0007-imports.js";
+import * as m0008 from "./migrations/0008-search-reports.js";
+import * as m0009 from "./migrations/0009-publish.js";
 
 const migrations: Record<string, Migration> = {
   "0001-core": m0001,
@@ -16,6 +18,8 @@ const migrations: Record<string, Migration> = {
   "0005-reports": m0005,
   "0006-recommendations": m0006,
   "0007-imports": m0007,
+  "0008-search-reports": m0008,
+  "0009-publish": m0009,
 };
 
 /** Every migration this version knows, in order. */

@@ -24,6 +24,9 @@ export interface MandatesTable {
   holder: string | null;
   start_date: string | null;
   is_demo: number;
+  /** The mandate in its own words, for the portal's about page (Markdown). */
+  about_en: string | null;
+  about_ko: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -278,10 +281,17 @@ export interface SavedSearchesTable {
 import type { ActTables } from "./schema-act.types.js";
 import type { ImportTables } from "./schema-imports.types.js";
 import type { JobTables } from "./schema-jobs.types.js";
+import type { PublishTables } from "./schema-publish.types.js";
 import type { RecommendationTables } from "./schema-recommendations.types.js";
 import type { ReportTables } from "./schema-reports.types.js";
 
-export interface Database extends ActTables, JobTables, ReportTables, RecommendationTables, ImportTables {
+export interface Database
+  extends ActTables,
+    JobTables,
+    ReportTables,
+    RecommendationTables,
+    ImportTables,
+    PublishTables {
   mandates: MandatesTable;
   users: UsersTable;
   memberships: MembershipsTable;

@@ -16,7 +16,13 @@ export function registerCaller(app: FastifyInstance, deps: AppDeps) {
     const auth = req.headers.authorization;
     const bearer = auth?.startsWith("Bearer ") ? auth.slice(7).trim() : undefined;
     const sessionToken = bearer ? undefined : req.cookies[sessionCookie];
-    req.caller = await resolveCaller({ db: deps.db, sessionToken, bearer, client: clientInfo(req) });
+    req.caller = await resolveCaller({
+      db: deps.db,
+      readDb: deps.readDb,
+      sessionToken,
+      bearer,
+      client: clientInfo(req),
+    });
     if (req.caller?.csrfToken && !safeMethods.has(req.method)) {
       const sent = req.headers["x-csrf-token"];
       if (typeof sent !== "string" || !sameSecret(sent, req.caller.csrfToken)) throw csrfFailed();

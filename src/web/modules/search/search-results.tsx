@@ -14,6 +14,8 @@ export const pluralOfHit = {
   person: "persons",
   case: "cases",
   communication: "communications",
+  report: "reports",
+  recommendation: "recommendations",
 } as const;
 
 /** A stored partial date (2016, 2016-05, 2016-05-12) as the reader says it. */
