@@ -10,6 +10,7 @@ import { measureListRender } from "./browser-render.js";
 import { benchPassword, benchUsers, prepareCorpus, targetFor } from "./corpus-cache.js";
 import { scales } from "./corpus-generator.js";
 import { getText, type Stats, startBareServer, statsOf, timed } from "./measure.js";
+import { ensurePortalRelease } from "./portal-page.js";
 import { openReplay } from "./raw-replay.js";
 import { printReport, type Report } from "./report.js";
 import { signInHeaders, startServer } from "./server-process.js";
@@ -128,6 +129,14 @@ try {
   const bareTimes = await timed(requests * searches.length, 10, () => getText(bare.url));
   await bare.close();
 
+  log("Measuring a press-release page of the public portal (cached), and a bare HTTP server with its body…");
+  const pageUrl = `${server.url}/en/press-releases/${await ensurePortalRelease(replay.db)}`;
+  const pageBody = await getText(pageUrl);
+  const portalTimes = await timed(requests * 5, 5, () => getText(pageUrl));
+  const barePage = await startBareServer(pageBody, "text/html; charset=utf-8");
+  const barePageTimes = await timed(requests * 5, 5, () => getText(barePage.url));
+  await barePage.close();
+
   log("Measuring record pages…");
   const ids = (
     await replay.db
@@ -203,6 +212,7 @@ try {
     searches: perSearch,
     search: { api: statsOf(allApi), raw: statsOf(allRaw), bare: statsOf(bareTimes) },
     record: { api: statsOf(recordApi), raw: statsOf(recordRaw) },
+    portal: { page: statsOf(portalTimes), bare: statsOf(barePageTimes), bytes: Buffer.byteLength(pageBody) },
     dashboard,
     render,
     memory: server.memory(),

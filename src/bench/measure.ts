@@ -48,10 +48,13 @@ export async function timed(
 }
 
 /** A bare Node HTTP server answering every request with the same body: the floor any HTTP API stands on. */
-export async function startBareServer(body: string): Promise<{ url: string; close: () => Promise<void> }> {
+export async function startBareServer(
+  body: string,
+  contentType = "application/json; charset=utf-8",
+): Promise<{ url: string; close: () => Promise<void> }> {
   const server: Server = createServer((_req, res) => {
     res.writeHead(200, {
-      "content-type": "application/json; charset=utf-8",
+      "content-type": contentType,
       "content-length": Buffer.byteLength(body),
     });
     res.end(body);

@@ -10,6 +10,7 @@ export interface Report {
   searches: { name: string; total: number; statements: number; api: Stats; raw: Stats }[];
   search: { api: Stats; raw: Stats; bare: Stats };
   record: { api: Stats; raw: Stats };
+  portal: { page: Stats; bare: Stats; bytes: number };
   dashboard: { name: string; api: Stats; raw: Stats }[];
   render: Stats | null;
   memory: { rssMb: number; peakMb: number };
@@ -44,6 +45,13 @@ export function printReport(r: Report, log: (line: string) => void) {
   );
   log(`\n== Record page (GET /api/v1/acts/:id) ==`);
   log(`API p50 ${ms(r.record.api.p50)}, p95 ${ms(r.record.api.p95)} · raw p95 ${ms(r.record.raw.p95)}`);
+  const { page, bare: barePage, bytes } = r.portal;
+  log(
+    `\n== Portal: a cached press-release page (${(bytes / 1024).toFixed(1)} KB) vs a bare node:http server ==`,
+  );
+  log(
+    `portal p50 ${ms(page.p50)}, p95 ${ms(page.p95)} · bare p50 ${ms(barePage.p50)}, p95 ${ms(barePage.p95)} · portal/bare (p95) ${ratio(page.p95, barePage.p95)}`,
+  );
   log("\n== Dashboard statistics ==");
   for (const d of r.dashboard)
     log(`${d.name.padEnd(30)} API p95 ${ms(d.api.p95)} · raw p95 ${ms(d.raw.p95)}`);
@@ -58,6 +66,7 @@ export function printReport(r: Report, log: (line: string) => void) {
     ["faceted search p95 ≤ 50 ms", api.p95 <= 50, ms(api.p95)],
     ["faceted search ≤ 1.5× the raw query (p95)", api.p95 <= 1.5 * raw.p95, ratio(api.p95, raw.p95)],
     ["record page p95 ≤ 10 ms", r.record.api.p95 <= 10, ms(r.record.api.p95)],
+    ["cached portal page p95 ≤ 5 ms", page.p95 <= 5, ms(page.p95)],
     ["dashboard statistics ≤ 1 s", dashboardWorst <= 1000, ms(dashboardWorst)],
     ["ingest ≥ 50,000 acts/s", c.actsPerSecond >= 50_000, `${c.actsPerSecond.toLocaleString("en")} acts/s`],
     ["server RSS ≤ 300 MB", r.memory.peakMb <= 300, `${r.memory.peakMb} MB`],

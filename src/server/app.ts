@@ -8,11 +8,13 @@ import { registerAuditRoutes } from "./modules/audit/audit.routes.js";
 import { registerAuthRoutes } from "./modules/auth/auth.routes.js";
 import { registerCaseRoutes } from "./modules/cases/cases.routes.js";
 import { registerCommunicationRoutes } from "./modules/communications/communications.routes.js";
-import { registerHomePage } from "./modules/home/home.routes.js";
 import { registerImportRoutes } from "./modules/imports/imports.routes.js";
+import { registerMailingRoutes } from "./modules/mailing/mailing.routes.js";
 import { registerMandateRoutes } from "./modules/mandates/mandates.routes.js";
 import { registerNotificationRoutes } from "./modules/notifications/notifications.routes.js";
 import { registerPersonRoutes } from "./modules/persons/persons.routes.js";
+import { registerPortalRoutes } from "./modules/portal/portal.routes.js";
+import { registerPressReleaseRoutes } from "./modules/press-releases/press-releases.routes.js";
 import { registerRecommendationRoutes } from "./modules/recommendations/recommendations.routes.js";
 import { recordSpecs } from "./modules/record-specs.js";
 import { registerRecordTypeRoutes } from "./modules/record-types/record-types.routes.js";
@@ -47,6 +49,14 @@ export async function buildApp(
           level: deps.config.logLevel,
           // Requests are logged by method and path only: never bodies, cookies or tokens.
           redact: ["req.headers.authorization", "req.headers.cookie", "req.headers['x-csrf-token']"],
+          // The path without its query: a query may hold a signed link's token or the words of a search.
+          serializers: {
+            req: (req: { method: string; url: string; ip?: string }) => ({
+              method: req.method,
+              url: req.url.split("?")[0],
+              remoteAddress: req.ip,
+            }),
+          },
         }
       : false,
     bodyLimit: 1024 * 1024,
@@ -112,6 +122,8 @@ export async function buildApp(
   registerVisitRoutes(app, deps);
   registerRecommendationRoutes(app, deps);
   registerReportRoutes(app, deps);
+  registerPressReleaseRoutes(app, deps);
+  registerMailingRoutes(app, deps);
   registerVocabularyRoutes(app, deps);
   registerAuditRoutes(app, deps);
   registerSearchRoutes(app, deps);
@@ -119,7 +131,7 @@ export async function buildApp(
   registerNotificationRoutes(app, deps);
   registerImportRoutes(app, deps);
   registerRecordTypeRoutes(app);
-  registerHomePage(app);
+  registerPortalRoutes(app, deps);
   await registerStaffApp(app);
   return app;
 }

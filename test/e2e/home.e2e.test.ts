@@ -28,7 +28,7 @@ describeInBrowser("the server in a real browser", () => {
     await deps?.cleanup();
   });
 
-  it("a visitor opening the address sees the product's name in English and Korean and a link to the API description", async () => {
+  it("a visitor opening the address of a server with no mandate yet sees the product's name in English and Korean and a link to the API description", async () => {
     const page = await browser.newPage();
     await page.goto(base);
     await expect(page.locator("h1").textContent()).resolves.toBe("Rapporteur");

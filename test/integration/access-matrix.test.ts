@@ -214,6 +214,10 @@ const recipes: Record<string, Recipe> = {
     body: (m, _p, o) => build.report(m, o),
     patch: (by) => ({ session: `Seventy-second session (${by})` }),
   },
+  "press-releases": {
+    body: (m, _p, o) => build.pressRelease(m, o),
+    patch: (by) => ({ summaryEn: `Summary checked by ${by}.` }),
+  },
   // Attachments are uploaded as a raw body; their restriction is set afterwards.
   attachments: { patch: (by) => ({ filename: `${by}.txt` }) },
 };

@@ -101,6 +101,25 @@ describe.each(dialects)("the demo mandate on %s", (dialect) => {
     expect(revealed.body.identity.legalName).toContain("가명");
   });
 
+  it("the mandate speaks for itself: about texts in both languages, press releases published, scheduled and drafted", async () => {
+    const client = await officer();
+    const mandates = await client.get<{ items: { aboutEn: string | null; aboutKo: string | null }[] }>(
+      "/api/v1/mandates",
+    );
+    expect(mandates.body.items[0]?.aboutEn).toContain("resolution 2004/13");
+    expect(mandates.body.items[0]?.aboutKo).toContain("2004/13");
+    const res = await client.get<
+      Page<{ status: string; publishedAt: string | null; publishAt: string | null; titleKo: string | null }>
+    >("/api/v1/press-releases?limit=50");
+    const byStatus = (s: string) => res.body.items.filter((r) => r.status === s);
+    expect(byStatus("published")).toHaveLength(3);
+    for (const r of byStatus("published")) expect(Date.parse(String(r.publishedAt))).toBeLessThan(Date.now());
+    expect(byStatus("published").filter((r) => r.titleKo)).toHaveLength(2);
+    expect(byStatus("scheduled")).toHaveLength(1);
+    expect(Date.parse(String(byStatus("scheduled")[0]?.publishAt))).toBeGreaterThan(Date.now());
+    expect(byStatus("draft")).toHaveLength(1);
+  });
+
   it("refuses a database that already holds a mandate that is not the demo's", async () => {
     const other = await createTestDeps(dialect);
     try {

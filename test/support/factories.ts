@@ -129,6 +129,17 @@ export const build = {
     text: `Ratify the Convention against enforced disappearance (${next()}).`,
     ...o,
   }),
+  pressRelease: (mandateId: string, o: Record<string, unknown> = {}) => ({
+    mandateId,
+    location: "Geneva",
+    titleEn: `UN expert urges China to halt the forced return of women ${next()}`,
+    titleKo: "유엔 전문가, 중국에 여성 강제송환 중단 촉구",
+    summaryEn: "The Special Rapporteur calls on China to respect the principle of non-refoulement.",
+    summaryKo: "특별보고관은 중국에 강제송환 금지 원칙을 존중할 것을 촉구했다.",
+    bodyEn: "GENEVA — The Special Rapporteur **urged** China to halt the forced return of women.",
+    bodyKo: "제네바 — 특별보고관은 중국에 여성의 강제송환을 **중단**할 것을 촉구했다.",
+    ...o,
+  }),
   visit: (mandateId: string, o: Record<string, unknown> = {}) => ({
     mandateId,
     title: `Mission to Seoul ${next()}`,

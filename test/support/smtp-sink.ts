@@ -71,3 +71,13 @@ export async function startSmtpSink(
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
+
+/** One header of a raw message, unfolded (long headers such as a token link span several lines). */
+export const headerOf = (raw: string, name: string) =>
+  raw
+    .split(/\r?\n\r?\n/)[0]
+    ?.replace(/\r?\n[ \t]+/g, " ")
+    .split(/\r?\n/)
+    .find((l) => l.toLowerCase().startsWith(`${name.toLowerCase()}:`))
+    ?.slice(name.length + 1)
+    .trim();

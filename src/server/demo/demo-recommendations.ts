@@ -55,11 +55,14 @@ export async function createDemoRecommendations(ctx: DemoContext) {
       text,
       session: "UPR, third cycle, 33rd session",
       issuedOn: "2019-05-09",
+      // Recommendations of the review are public documents; so is the mandate's assessment of their follow-up.
+      confidentiality: "public",
     });
     await createDemoRecord(ctx, "recommendationFollowUps", {
       recommendationId: r.id,
       status,
       assessedOn: "2021-11-01",
+      confidentiality: "public",
       evidence:
         status === "partially_implemented"
           ? "Mid-term report and NGO submissions describe limited steps."

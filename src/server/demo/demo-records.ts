@@ -9,6 +9,8 @@ import { linkDocuments, linkInterviews } from "./demo-links.js";
 import { createPeople } from "./demo-people.js";
 import { resolvePlaces } from "./demo-places.js";
 import type { WrittenEvent } from "./demo-plans.js";
+import { createDemoPressReleases } from "./demo-press-releases.js";
+import { createDemoPublishedReport } from "./demo-published-report.js";
 import { createRandom } from "./demo-random.js";
 import { createDemoRecommendations } from "./demo-recommendations.js";
 import { createRelations } from "./demo-relations.js";
@@ -68,6 +70,8 @@ export async function writeDemoRecords(
   await createDemoLetters(ctx, repatriation, people);
   await createDemoVisits(ctx, people);
   await createDemoReport(ctx);
+  await createDemoPublishedReport(ctx);
   await createDemoRecommendations(ctx);
+  await createDemoPressReleases(ctx);
   return ctx.counts;
 }

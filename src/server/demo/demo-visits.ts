@@ -7,7 +7,12 @@ import type { DemoPeople } from "./demo-people.js";
  */
 export async function createDemoVisits(ctx: DemoContext, people: DemoPeople) {
   const request = async (country: string, firstRequestedOn: string, entries: [string, string, string?][]) => {
-    const r = await createDemoRecord(ctx, "visitRequests", { country, firstRequestedOn });
+    // The status of country visits is public information: the portal shows it.
+    const r = await createDemoRecord(ctx, "visitRequests", {
+      country,
+      firstRequestedOn,
+      confidentiality: "public",
+    });
     for (const [entryKind, entryOn, status] of entries)
       await createDemoRecord(ctx, "visitRequestEntries", {
         visitRequestId: r.id,
@@ -38,6 +43,7 @@ export async function createDemoVisits(ctx: DemoContext, people: DemoPeople) {
     endOn: "2018-01-19",
     status: "completed",
     places: ["Tokyo", "Niigata"],
+    confidentiality: "public",
   });
   await createDemoRecord(ctx, "meetings", {
     visitId: visit.id,
@@ -55,6 +61,7 @@ export async function createDemoVisits(ctx: DemoContext, people: DemoPeople) {
     endOn: "2017-07-21",
     status: "completed",
     places: ["Seoul", "Incheon"],
+    confidentiality: "public",
     endStatement:
       "At the end of my five-day mission I call on all states to respect the principle of non-refoulement and on the DPRK to open its holding centres to independent monitors.",
     reportSymbol: "A/72/394",

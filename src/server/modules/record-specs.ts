@@ -11,6 +11,7 @@ import { informationLinkSpec } from "./information-links/information-links.schem
 import { involvementSpec } from "./involvements/involvements.schemas.js";
 import { personSpec } from "./persons/persons.schemas.js";
 import { placeSpec } from "./places/places.schemas.js";
+import { pressReleaseSpec } from "./press-releases/press-releases.schemas.js";
 import { recommendationFollowUpSpec, recommendationSpec } from "./recommendations/recommendations.schemas.js";
 import { relationSpec } from "./relations/relations.schemas.js";
 import { reportSpec } from "./reports/reports.schemas.js";
@@ -42,6 +43,7 @@ export const recordSpecs = {
     recommendationSpec,
     recommendationFollowUpSpec,
     reportSpec,
+    pressReleaseSpec,
   ],
   generic: [relationSpec, placeSpec, sourceSpec, eventSpec, actSpec, involvementSpec, informationLinkSpec],
 };

@@ -22,6 +22,11 @@ const OutboxPage = lazy(() => import("../modules/notifications/outbox.page.js"))
 const ImportsPage = lazy(() => import("../modules/imports/imports.page.js"));
 const ImportWizardPage = lazy(() => import("../modules/imports/import-wizard.page.js"));
 const ImportRunPage = lazy(() => import("../modules/imports/import-run.page.js"));
+const PressReleasesPage = lazy(() => import("../modules/press-releases/press-releases.page.js"));
+const NewPressReleasePage = lazy(() => import("../modules/press-releases/new-press-release.page.js"));
+const PressReleasePage = lazy(() => import("../modules/press-releases/press-release.page.js"));
+const MandatePage = lazy(() => import("../modules/admin/mandate.page.js"));
+const SubscribersPage = lazy(() => import("../modules/mailing/subscribers.page.js"));
 
 /** Routes of the staff application; everything but sign-in needs a session. */
 export function App() {
@@ -46,6 +51,8 @@ export function App() {
             <Route path="/admin/users" element={<UsersPage />} />
             <Route path="/admin/vocabularies" element={<VocabulariesPage />} />
             <Route path="/admin/outbox" element={<OutboxPage />} />
+            <Route path="/admin/mandate" element={<MandatePage />} />
+            <Route path="/subscribers" element={<SubscribersPage />} />
             <Route path="/notifications" element={<NotificationsPage />} />
             <Route path="/testimony/new" element={<TestimonyPage />} />
             <Route path="/search" element={<SearchPage />} />
@@ -55,6 +62,9 @@ export function App() {
             <Route path="/imports" element={<ImportsPage />} />
             <Route path="/imports/new" element={<ImportWizardPage />} />
             <Route path="/imports/:id" element={<ImportRunPage />} />
+            <Route path="/press-releases" element={<PressReleasesPage />} />
+            <Route path="/press-releases/new" element={<NewPressReleasePage />} />
+            <Route path="/press-releases/:id" element={<PressReleasePage />} />
             <Route path="/:plural" element={<RecordListPage />} />
             <Route path="/:plural/new" element={<NewRecordPage />} />
             <Route path="/:plural/:id" element={<RecordPage />} />

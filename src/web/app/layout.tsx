@@ -5,6 +5,7 @@ import { NavLink } from "react-router";
 import { api, setCsrfToken } from "../api/client.js";
 import type { Mandate, Session } from "../api/types.js";
 import { AdminNav } from "../modules/admin/admin-nav.js";
+import { listAccess } from "../modules/mailing/mailing-api.js";
 import { NotificationsLink } from "../modules/notifications/notifications-link.js";
 import { LanguageSelect } from "./language-select.js";
 import { useMandate } from "./mandate-context.js";
@@ -95,6 +96,14 @@ export function Layout({ session, children }: { session: Session; children: Reac
           <li>
             <NavLink to="/recommendations">{t("nav.recommendations")}</NavLink>
           </li>
+          <li>
+            <NavLink to="/press-releases">{t("nav.pressReleases")}</NavLink>
+          </li>
+          {listAccess(session, mandate?.id).manage && (
+            <li>
+              <NavLink to="/subscribers">{t("mailing.nav")}</NavLink>
+            </li>
+          )}
           <li>
             <NavLink to="/imports">{t("imports.nav")}</NavLink>
           </li>

@@ -20,6 +20,8 @@ export function presentMandate(row: MandatesTable, actor: Actor) {
     country: row.country,
     holder: row.holder,
     startDate: row.start_date,
+    aboutEn: row.about_en,
+    aboutKo: row.about_ko,
     myRole: actor.memberships.get(row.id) ?? null,
     abilities: {
       update: manage,

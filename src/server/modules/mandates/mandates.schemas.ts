@@ -3,6 +3,14 @@ import { mandateRoles } from "../../platform/access/access.policies.js";
 
 export const mandateKinds = ["country", "thematic"] as const;
 
+/** The mandate's own words for the portal's about page, in one language. */
+const aboutSchema = z
+  .string()
+  .max(20_000)
+  .nullable()
+  .optional()
+  .describe("About the mandate, for the public portal (Markdown)");
+
 export const createMandateBody = z.strictObject({
   code: z.string().regex(/^[a-z0-9][a-z0-9-]{1,39}$/, "field.invalid_format"),
   nameEn: z.string().trim().min(1).max(300),
@@ -15,6 +23,8 @@ export const createMandateBody = z.strictObject({
     .optional(),
   holder: z.string().max(200).nullable().optional(),
   startDate: z.iso.date().nullable().optional(),
+  aboutEn: aboutSchema,
+  aboutKo: aboutSchema,
 });
 
 export const updateMandateBody = createMandateBody.omit({ code: true }).partial();
@@ -28,6 +38,8 @@ export const mandateResponse = z.object({
   country: z.string().nullable(),
   holder: z.string().nullable(),
   startDate: z.string().nullable(),
+  aboutEn: z.string().nullable().describe("About the mandate in English (Markdown)"),
+  aboutKo: z.string().nullable().describe("About the mandate in Korean (Markdown)"),
   myRole: z.string().nullable(),
   abilities: z.object({
     update: z.boolean(),

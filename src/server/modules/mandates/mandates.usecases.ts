@@ -18,6 +18,9 @@ export interface MandateInput {
   country?: string | null | undefined;
   holder?: string | null | undefined;
   startDate?: string | null | undefined;
+  /** The mandate's own words for the portal's about page (Markdown). */
+  aboutEn?: string | null | undefined;
+  aboutKo?: string | null | undefined;
 }
 
 /** A mandate the actor belongs to (or any, for admins); others answer not found. */
@@ -56,8 +59,8 @@ export async function createMandate({
       code: input.code,
       name_en: input.nameEn,
       name_ko: input.nameKo ?? null,
-      about_en: null,
-      about_ko: null,
+      about_en: input.aboutEn ?? null,
+      about_ko: input.aboutKo ?? null,
       kind: input.kind,
       country: input.country ?? null,
       holder: input.holder ?? null,
@@ -73,7 +76,7 @@ export async function createMandate({
   });
 }
 
-/** Changes a mandate's description (admins and its holder). */
+/** Changes a mandate's description and its about text (admins and its holder). */
 export async function updateMandate({
   db,
   actor,
@@ -96,6 +99,8 @@ export async function updateMandate({
       ...(input.country !== undefined ? { country: input.country } : {}),
       ...(input.holder !== undefined ? { holder: input.holder } : {}),
       ...(input.startDate !== undefined ? { start_date: input.startDate } : {}),
+      ...(input.aboutEn !== undefined ? { about_en: input.aboutEn } : {}),
+      ...(input.aboutKo !== undefined ? { about_ko: input.aboutKo } : {}),
       updated_at: nowIso(),
     };
     await repo.update(id, values);

@@ -74,7 +74,9 @@ export async function transitionReport({
     if (action === "publish") {
       refuseIfBlocked(await checkReport(trx, masterKey, actor, row, body));
       values.published_on = today();
-      fields.push("publishedOn");
+      // A published report is public: the portal offers it (its files hold only what the check cleared).
+      values.confidentiality = "public";
+      fields.push("publishedOn", "confidentiality");
     }
     const repo = createReportsRepository({ db: trx });
     if (!(await repo.moveStatus(id, rule.from, values)))

@@ -113,10 +113,19 @@ export const configSlices = {
     env: "RAPPORTEUR_EMBARGO_DAYS",
   }),
   publicUrl: slice({
-    doc: "Address where users reach this server, for the links in e-mail.",
+    doc: "Address where users reach this server: links in e-mail, and the portal's canonical, feed and sitemap addresses.",
     schema: z.url({ protocol: /^https?$/ }),
     default: "http://127.0.0.1:8080",
     env: "RAPPORTEUR_PUBLIC_URL",
+  }),
+  portalMandate: slice({
+    doc: "Code of the mandate whose public portal this server shows (the first mandate created when unset).",
+    schema: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,40}$/)
+      .optional(),
+    default: undefined,
+    env: "RAPPORTEUR_PORTAL_MANDATE",
   }),
   smtpUrl: slice({
     doc: "SMTP server for outgoing e-mail (smtp://user:pass@host:587, smtps://… for implicit TLS). When unset, e-mail is written as .eml files to `outbox/` in the data directory.",
@@ -144,6 +153,30 @@ export const configSlices = {
     schema: intFromEnv(1, 86_400),
     default: 300,
     env: "RAPPORTEUR_JOB_LEASE_SECONDS",
+  }),
+  mailingBatchSize: slice({
+    doc: "Mailing list: messages sent per batch of a mailing.",
+    schema: intFromEnv(1, 1000),
+    default: 50,
+    env: "RAPPORTEUR_MAILING_BATCH_SIZE",
+  }),
+  mailingPauseMs: slice({
+    doc: "Mailing list: the least time between two batches of a mailing, in milliseconds (a batch waits for the scheduler's next poll too).",
+    schema: intFromEnv(0, 3_600_000),
+    default: 1000,
+    env: "RAPPORTEUR_MAILING_PAUSE_MS",
+  }),
+  subscribePerIpPerHour: slice({
+    doc: "Mailing list: sign-ups accepted from one client address per hour (more are answered 429).",
+    schema: intFromEnv(1, 100_000),
+    default: 20,
+    env: "RAPPORTEUR_SUBSCRIBE_PER_IP_PER_HOUR",
+  }),
+  subscribePerAddressPerDay: slice({
+    doc: "Mailing list: sign-ups of one e-mail address per day that send a message (more are silently ignored).",
+    schema: intFromEnv(1, 1000),
+    default: 3,
+    env: "RAPPORTEUR_SUBSCRIBE_PER_ADDRESS_PER_DAY",
   }),
   logLevel: slice({
     doc: "Log level (fatal, error, warn, info, debug, silent).",

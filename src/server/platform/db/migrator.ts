@@ -9,6 +9,7 @@ import * as m0006 from "./migrations/0006-recommendations.js";
 import * as m0007 from "./migrations/0007-imports.js";
 import * as m0008 from "./migrations/0008-search-reports.js";
 import * as m0009 from "./migrations/0009-publish.js";
+import * as m0010 from "./migrations/0010-mailing.js";
 
 const migrations: Record<string, Migration> = {
   "0001-core": m0001,
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   "0007-imports": m0007,
   "0008-search-reports": m0008,
   "0009-publish": m0009,
+  "0010-mailing": m0010,
 };
 
 /** Every migration this version knows, in order. */

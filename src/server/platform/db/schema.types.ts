@@ -281,6 +281,7 @@ export interface SavedSearchesTable {
 import type { ActTables } from "./schema-act.types.js";
 import type { ImportTables } from "./schema-imports.types.js";
 import type { JobTables } from "./schema-jobs.types.js";
+import type { MailingTables } from "./schema-mailing.types.js";
 import type { PublishTables } from "./schema-publish.types.js";
 import type { RecommendationTables } from "./schema-recommendations.types.js";
 import type { ReportTables } from "./schema-reports.types.js";
@@ -291,7 +292,8 @@ export interface Database
     ReportTables,
     RecommendationTables,
     ImportTables,
-    PublishTables {
+    PublishTables,
+    MailingTables {
   mandates: MandatesTable;
   users: UsersTable;
   memberships: MembershipsTable;

@@ -3,6 +3,7 @@ type Catalog = Record<string, string>;
 
 const en: Catalog = {
   "records.not_found": "Not found.",
+  "portal.not_found": "There is no published page at this address.",
   "access.forbidden": "You are not allowed to do this.",
   "auth.required": "Sign in first.",
   "auth.invalid_credentials": "Wrong e-mail or password.",
@@ -98,10 +99,26 @@ const en: Catalog = {
     "The import was interrupted (the server stopped); nothing was written. Start it again.",
   "field.import_no_column": "The file has no column “{column}”.",
   "field.import_event_conflict": "Differs from what this event's first row (line {line}) says.",
+  // press releases
+  "press-releases.not_found": "No such press release.",
+  "press-releases.transition_not_allowed": "This step is not open now (the press release is {status}).",
+  "press-releases.title_needed": "Give a title in at least one language.",
+  "press-releases.publish_at_past": "Must be a time still to come.",
+  "press-releases.text_locked":
+    "Fixed while the press release is scheduled or published: return it to draft (or unpublish it) to change this.",
+  "press-releases.restricted":
+    "A press release restricted to named members cannot be scheduled or published: lift the restriction first.",
+  "press-releases.published_public": "A published press release is public: unpublish it to change its level.",
+  // mailing list
+  "mailings.not_found": "No such mailing.",
+  "mailings.not_published": "Only a published, public press release can be sent to the mailing list.",
+  "mailings.already_sent":
+    "This press release was sent to the mailing list already: confirm that it should go out again.",
 };
 
 const ko: Catalog = {
   "records.not_found": "찾을 수 없습니다.",
+  "portal.not_found": "이 주소에 게시된 페이지가 없습니다.",
   "access.forbidden": "이 작업을 할 권한이 없습니다.",
   "auth.required": "먼저 로그인하십시오.",
   "auth.invalid_credentials": "이메일 또는 비밀번호가 올바르지 않습니다.",
@@ -193,6 +210,21 @@ const ko: Catalog = {
     "가져오기가 중단되었습니다(서버 중지). 아무것도 기록되지 않았습니다. 다시 시작하십시오.",
   "field.import_no_column": "파일에 “{column}” 열이 없습니다.",
   "field.import_event_conflict": "이 사건의 첫 행({line}행)과 다릅니다.",
+  // press releases
+  "press-releases.not_found": "그런 보도자료가 없습니다.",
+  "press-releases.transition_not_allowed": "지금은 이 단계를 진행할 수 없습니다 (보도자료 상태: {status}).",
+  "press-releases.title_needed": "적어도 한 언어로 제목을 입력하십시오.",
+  "press-releases.publish_at_past": "앞으로 올 시각이어야 합니다.",
+  "press-releases.text_locked":
+    "예약되었거나 공개된 보도자료는 고칠 수 없습니다. 고치려면 초안으로 되돌리거나 공개를 취소하십시오.",
+  "press-releases.restricted":
+    "특정 구성원으로 제한된 보도자료는 예약하거나 공개할 수 없습니다. 먼저 제한을 해제하십시오.",
+  "press-releases.published_public":
+    "공개된 보도자료는 공개 등급입니다. 등급을 바꾸려면 공개를 취소하십시오.",
+  // mailing list
+  "mailings.not_found": "그런 메일 발송이 없습니다.",
+  "mailings.not_published": "공개된 보도자료만 메일링 리스트로 보낼 수 있습니다.",
+  "mailings.already_sent": "이 보도자료는 이미 메일링 리스트로 보냈습니다. 다시 보낼지 확인하십시오.",
 };
 
 const catalogs: Record<Locale, Catalog> = { en, ko };

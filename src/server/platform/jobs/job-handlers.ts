@@ -1,5 +1,6 @@
 import type { Tx } from "../db/any-db.js";
 import type { AppDeps } from "../http/deps.js";
+import type { Mailer } from "../mail/mail-transport.js";
 
 export interface JobContext {
   /** The transaction that also marks the job done: write through it, so the work and its record commit together. */
@@ -23,3 +24,29 @@ export function registerJobHandler(kind: string, handler: JobHandler): void {
 }
 
 export const jobHandlerFor = (kind: string) => handlers.get(kind);
+
+export interface JobWorkContext {
+  deps: AppDeps;
+  payload: Record<string, unknown>;
+  jobId: string;
+  /** The scheduler's mail transport. */
+  mailer: Mailer;
+  /** When another server may take the job over: work that would outlast it is left for a next job. */
+  leaseUntil: string;
+}
+
+export type JobWorker = (ctx: JobWorkContext) => Promise<void>;
+
+const workers = new Map<string, JobWorker>();
+
+/**
+ * Registers the worker of a job kind whose work reaches outside the database (sending e-mail in batches). It runs
+ * outside any transaction and the job is marked done after it returns, like an e-mail job: a crash in between runs
+ * it again, so a worker records its own progress as it goes and makes a rerun harmless.
+ * @example registerJobWorker("mailing.batch", async ({ deps, payload, mailer }) => { … });
+ */
+export function registerJobWorker(kind: string, worker: JobWorker): void {
+  workers.set(kind, worker);
+}
+
+export const jobWorkerFor = (kind: string) => workers.get(kind);

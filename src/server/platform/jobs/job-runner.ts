@@ -6,7 +6,7 @@ import { inTransaction } from "../db/transaction.js";
 import type { AppDeps } from "../http/deps.js";
 import { absoluteLink, renderMail } from "../mail/mail-templates.js";
 import type { Mailer, OutgoingMail } from "../mail/mail-transport.js";
-import { jobHandlerFor } from "./job-handlers.js";
+import { jobHandlerFor, jobWorkerFor } from "./job-handlers.js";
 import { type EmailPayload, emailJobKind, messageIdOf, type PlainEmail } from "./job-queue.js";
 import { createJobsRepository } from "./jobs.repository.js";
 
@@ -57,6 +57,20 @@ async function sendEmail(db: Db, job: JobsTable, config: Config, mailer: Mailer)
   await createJobsRepository({ db }).finish(job.id, job.attempts, nowIso());
 }
 
+async function runWorker(deps: AppDeps, job: JobsTable, mailer: Mailer) {
+  const worker = jobWorkerFor(job.kind);
+  if (!worker) throw new Error(`no worker for job kind ${job.kind}`);
+  await worker({
+    deps,
+    payload: JSON.parse(job.payload) as Record<string, unknown>,
+    jobId: job.id,
+    mailer,
+    leaseUntil: job.lease_until ?? nowIso(),
+  });
+  if (!(await createJobsRepository({ db: deps.db }).finish(job.id, job.attempts, nowIso())))
+    throw new LostClaim();
+}
+
 async function runHandler(deps: AppDeps, job: JobsTable) {
   const handler = jobHandlerFor(job.kind);
   if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
@@ -93,8 +107,9 @@ async function recordFailure(db: Db, job: JobsTable, policy: RetryPolicy, e: unk
 }
 
 /**
- * Runs one claimed job: an e-mail is sent then marked done; any other kind runs its handler inside the transaction
- * that marks it done. A failure is retried with backoff, then the job is `failed`.
+ * Runs one claimed job: an e-mail is sent then marked done; a kind with a worker runs it, then is marked done; any
+ * other kind runs its handler inside the transaction that marks it done. A failure is retried with backoff, then
+ * the job is `failed`.
  */
 export async function runClaimedJob(
   deps: AppDeps,
@@ -106,6 +121,7 @@ export async function runClaimedJob(
     if (job.attempts > policy.maxAttempts)
       throw new PermanentFailure(`abandoned after ${policy.maxAttempts} attempts`);
     if (job.kind === emailJobKind) await sendEmail(deps.db, job, deps.config, mailer);
+    else if (jobWorkerFor(job.kind)) await runWorker(deps, job, mailer);
     else await runHandler(deps, job);
     return "done";
   } catch (e) {

@@ -3,6 +3,13 @@
  * Everything taking `db` writes in the caller's transaction, so it happens only if that transaction commits.
  */
 export { notify } from "../../modules/notifications/notifications.usecases.js";
-export { type JobContext, type JobHandler, registerJobHandler } from "./job-handlers.js";
+export {
+  type JobContext,
+  type JobHandler,
+  type JobWorkContext,
+  type JobWorker,
+  registerJobHandler,
+  registerJobWorker,
+} from "./job-handlers.js";
 export { cancelJobs, type PlainEmail, queueEmail, scheduleJob } from "./job-queue.js";
 export { type Scheduler, type SchedulerOptions, startScheduler } from "./scheduler.js";

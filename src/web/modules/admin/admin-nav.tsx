@@ -1,12 +1,14 @@
 import { useTranslation } from "react-i18next";
 import { NavLink } from "react-router";
 import type { Session } from "../../api/types.js";
+import { useMandate } from "../../app/mandate-context.js";
 import { adminAccess } from "./admin-access.js";
 
 /** The "Administration" group of the navigation, with only the pages the user may use (none: nothing shown). */
 export function AdminNav({ session }: { session: Session }) {
   const { t } = useTranslation();
   const access = adminAccess(session);
+  const { mandate } = useMandate();
   if (!access.users && !access.vocabularies) return null;
   return (
     <>
@@ -17,6 +19,11 @@ export function AdminNav({ session }: { session: Session }) {
         {access.users && (
           <li>
             <NavLink to="/admin/users">{t("nav.users")}</NavLink>
+          </li>
+        )}
+        {mandate && access.membersOf(mandate.id) && (
+          <li>
+            <NavLink to="/admin/mandate">{t("mandateAdmin.nav")}</NavLink>
           </li>
         )}
         {access.vocabularies && (

@@ -13,6 +13,8 @@ export const recordExtras: Record<string, LazyExoticComponent<ComponentType<Reco
   communication: lazy(() => import("../communications/communication-panel.js")),
   case: lazy(() => import("../cases/case-timeline.js")),
   report: lazy(() => import("../reports/report-editor.js")),
+  // The press release's "Send to subscribers" panel (mailing list).
+  press_release: lazy(() => import("../mailing/mailing-panel.js")),
 };
 
 export interface ListExtraProps {

@@ -1,0 +1,128 @@
+import type { communicationsView } from "./portal.usecases.js";
+import { fill, formatDay, pageWords } from "./portal-text.js";
+import type { PortalLang } from "./portal-words.js";
+
+type View = Awaited<ReturnType<typeof communicationsView>>;
+type Item = View["items"][number];
+
+/** A published communication: reference, type, date, addressee, public summary, the letter and the replies. */
+export function CommunicationItem({ c, lang, level = 2 }: { c: Item; lang: PortalLang; level?: 2 | 3 }) {
+  const w = pageWords[lang];
+  const H = level === 2 ? "h2" : "h3";
+  const kind = c.kind.replace(/^J/, "");
+  const R = level === 2 ? "h3" : "h4";
+  return (
+    <li>
+      <H>{c.reference}</H>
+      <p className="meta">
+        {[
+          w.kinds[kind] ?? c.kind,
+          `${w.sent} ${formatDay(c.sentOn, lang)}`,
+          `${w.addressee}: ${c.addresseeName}`,
+        ].join(" · ")}
+      </p>
+      {c.publicSummary && <p>{c.publicSummary}</p>}
+      <p>
+        <a href={c.letterUrl}>{w.letter}</a>
+      </p>
+      {level === 2 && (
+        <>
+          <R>{w.replies}</R>
+          {c.replies.length ? (
+            <ul>
+              {c.replies.map((r) => (
+                <li key={r.receivedOn + r.summary}>
+                  <time dateTime={r.receivedOn}>{formatDay(r.receivedOn, lang)}</time>
+                  {r.summary ? ` — ${r.summary}` : ""}
+                  {r.documentUrl && (
+                    <>
+                      {" "}
+                      (<a href={r.documentUrl}>{w.replyDocument}</a>)
+                    </>
+                  )}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>{w.noReply}</p>
+          )}
+        </>
+      )}
+    </li>
+  );
+}
+
+/** Published communications with filters by year, type, addressee and words (a plain form: no script needed). */
+export function CommunicationsPage({
+  lang,
+  title,
+  view,
+  filters,
+}: {
+  lang: PortalLang;
+  title: string;
+  view: View;
+  filters: {
+    year?: number | undefined;
+    kind?: string | undefined;
+    country?: string | undefined;
+    q?: string | undefined;
+  };
+}) {
+  const w = pageWords[lang];
+  return (
+    <>
+      <h1>{title}</h1>
+      <form className="filters" method="get" action={`/${lang}/communications`}>
+        <div>
+          <label htmlFor="f-year">{w.year}</label>
+          <select id="f-year" name="year" defaultValue={filters.year ? String(filters.year) : ""}>
+            <option value="">{w.allYears}</option>
+            {view.years.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="f-type">{w.type}</label>
+          <select id="f-type" name="type" defaultValue={filters.kind ?? ""}>
+            <option value="">{w.allTypes}</option>
+            {Object.entries(w.kinds).map(([k, label]) => (
+              <option key={k} value={k}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="f-addressee">{w.addressee}</label>
+          <select id="f-addressee" name="addressee" defaultValue={filters.country ?? ""}>
+            <option value="">{w.allAddressees}</option>
+            {view.countries.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="f-q">{w.words}</label>
+          <input id="f-q" name="q" type="search" defaultValue={filters.q ?? ""} maxLength={200} />
+        </div>
+        <button type="submit">{w.show}</button>
+      </form>
+      <p role="status">{fill(w.results, { count: view.items.length })}</p>
+      {view.items.length ? (
+        <ul className="items">
+          {view.items.map((c) => (
+            <CommunicationItem key={c.reference} c={c} lang={lang} />
+          ))}
+        </ul>
+      ) : (
+        <p>{w.none}</p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,216 @@
+import type { FastifyInstance } from "fastify";
+import type { AppDeps } from "../../platform/http/deps.js";
+import { portalNotFound } from "./portal.errors.js";
+import { releaseLanguages } from "./portal.presenters.js";
+import {
+  allReleases,
+  communicationsView,
+  homeView,
+  mandateView,
+  openPortal,
+  recommendationsView,
+  releasesView,
+  releaseView,
+  reportFile,
+  reportFileName,
+  reportsView,
+  visitsView,
+} from "./portal.usecases.js";
+import { sendCached } from "./portal-cache.js";
+import { CommunicationsPage } from "./portal-communications.page.js";
+import { pressReleaseFeed, robotsTxt, type SitemapEntry, sitemapXml } from "./portal-feeds.js";
+import { portalHandler } from "./portal-handler.js";
+import { HomePage } from "./portal-home.page.js";
+import { ReleasePage, ReleasesPage } from "./portal-press.page.js";
+import { AboutPage, RecommendationsPage, ReportsPage, VisitsPage } from "./portal-sections.page.js";
+import { frameWords, portalLangs } from "./portal-words.js";
+
+type Query = Record<string, string | undefined>;
+const hidden = { schema: { hide: true } };
+
+/** Filter values from the address: anything malformed is ignored, as a list with no filter. */
+const yearOf = (v: string | undefined) => (v && /^\d{4}$/.test(v) ? Number(v) : undefined);
+const pageOf = (v: string | undefined) => (v && /^\d{1,5}$/.test(v) && Number(v) > 0 ? Number(v) : 1);
+const oneOf = (v: string | undefined, allowed: readonly string[]) =>
+  v && allowed.includes(v) ? v : undefined;
+const textOf = (v: string | undefined) => (typeof v === "string" ? v.slice(0, 200) : undefined);
+
+const implementationStatuses = ["no_information", "not_implemented", "partially_implemented", "implemented"];
+const sourceBodies = ["this_mandate", "upr", "treaty_body", "special_procedure", "other"];
+
+/** Every public page, in each language. */
+export function registerPortalPages(app: FastifyInstance, deps: AppDeps) {
+  const db = deps.readDb;
+  for (const lang of portalLangs) {
+    const w = frameWords[lang];
+    const on = (path: string, handler: Parameters<typeof portalHandler>[2]) =>
+      app.get(`/${lang}${path}`, hidden, portalHandler(deps, lang, handler));
+
+    on("/", (_req, _reply, p) =>
+      p.page({ path: "/", title: p.name, section: "home" }, async () => (
+        <HomePage lang={lang} name={p.name} view={await homeView(db, p.portal.mandate.id, lang)} />
+      )),
+    );
+
+    on("/press-releases", (req, _reply, p) => {
+      const q = req.query as Query;
+      const year = yearOf(q.year);
+      return p.page(
+        { path: "/press-releases", title: w.pressReleases, section: "pressReleases" },
+        async () => (
+          <ReleasesPage
+            lang={lang}
+            title={w.pressReleases}
+            year={year}
+            view={await releasesView(db, p.portal.mandate.id, lang, { year, page: pageOf(q.page) })}
+          />
+        ),
+      );
+    });
+
+    for (const format of ["rss", "atom"] as const)
+      on(`/press-releases/feed.${format}`, async (req, reply, p) =>
+        sendCached(req, reply, {
+          version: p.portal.version,
+          contentType:
+            format === "rss" ? "application/rss+xml; charset=utf-8" : "application/atom+xml; charset=utf-8",
+          render: async () =>
+            pressReleaseFeed({
+              rows: await allReleases(db, p.portal.mandate.id),
+              lang,
+              format,
+              mandateName: p.name,
+              publicUrl: p.publicUrl,
+              latest: p.portal.version.latest,
+            }),
+        }),
+      );
+
+    on("/press-releases/:slug", async (req, _reply, p) => {
+      const { slug } = req.params as { slug: string };
+      const r = await releaseView(db, p.portal.mandate.id, lang, slug);
+      return p.page(
+        {
+          path: `/press-releases/${encodeURIComponent(slug)}`,
+          title: r.title,
+          description: r.summary || undefined,
+          languages: r.languages,
+          section: "pressReleases",
+          ogType: "article",
+        },
+        () => <ReleasePage lang={lang} r={r} />,
+      );
+    });
+
+    on("/reports", (_req, _reply, p) =>
+      p.page({ path: "/reports", title: w.reports, section: "reports" }, async () => (
+        <ReportsPage lang={lang} title={w.reports} reports={await reportsView(db, p.portal.mandate.id)} />
+      )),
+    );
+
+    for (const format of ["docx", "pdf"] as const)
+      on(`/reports/:id/report.${format}`, async (req, reply, p) => {
+        const { id } = req.params as { id: string };
+        const report = (await reportsView(db, p.portal.mandate.id)).find((r) => r.id === id);
+        if (!report) throw portalNotFound();
+        return sendCached(req, reply, {
+          version: p.portal.version,
+          contentType:
+            format === "pdf"
+              ? "application/pdf"
+              : "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+          render: async () => (await reportFile(db, p.portal.mandate.id, id, format)).content,
+          download: reportFileName({ id, symbol: report.symbol }, format),
+        });
+      });
+
+    on("/communications", (req, _reply, p) => {
+      const q = req.query as Query;
+      const filters = {
+        year: yearOf(q.year),
+        kind: oneOf(q.type, ["AL", "UA", "OL"]),
+        country: q.addressee && /^[A-Z]{3}$/.test(q.addressee) ? q.addressee : undefined,
+        q: textOf(q.q),
+      };
+      return p.page(
+        { path: "/communications", title: w.communications, section: "communications" },
+        async () => (
+          <CommunicationsPage
+            lang={lang}
+            title={w.communications}
+            filters={filters}
+            view={await communicationsView(db, p.portal.mandate.id, lang, filters)}
+          />
+        ),
+      );
+    });
+
+    on("/visits", (_req, _reply, p) =>
+      p.page({ path: "/visits", title: w.visits, section: "visits" }, async () => (
+        <VisitsPage lang={lang} title={w.visits} lines={await visitsView(db, p.portal.mandate.id, lang)} />
+      )),
+    );
+
+    on("/recommendations", (req, _reply, p) => {
+      const q = req.query as Query;
+      const filters = { status: oneOf(q.status, implementationStatuses), body: oneOf(q.body, sourceBodies) };
+      return p.page(
+        { path: "/recommendations", title: w.recommendations, section: "recommendations" },
+        async () => (
+          <RecommendationsPage
+            lang={lang}
+            title={w.recommendations}
+            filters={filters}
+            items={await recommendationsView(db, p.portal.mandate.id, lang, filters)}
+          />
+        ),
+      );
+    });
+
+    on("/about", (_req, _reply, p) =>
+      p.page({ path: "/about", title: w.about, section: "about" }, () => (
+        <AboutPage lang={lang} title={w.about} mandate={mandateView(p.portal.mandate, lang)} />
+      )),
+    );
+  }
+
+  app.get("/robots.txt", hidden, async (_req, reply) =>
+    reply
+      .type("text/plain; charset=utf-8")
+      .header("cache-control", "public, max-age=3600")
+      .send(robotsTxt(deps.config.publicUrl)),
+  );
+
+  app.get("/sitemap.xml", hidden, async (req, reply) => {
+    const portal = await openPortal(db, deps.config.portalMandate);
+    return sendCached(req, reply, {
+      version: portal.version,
+      contentType: "application/xml; charset=utf-8",
+      render: async () => {
+        const mandateId = portal.mandate.id;
+        const both = portalLangs;
+        const entries: SitemapEntry[] = [
+          ...[
+            "/",
+            "/press-releases",
+            "/reports",
+            "/communications",
+            "/visits",
+            "/recommendations",
+            "/about",
+          ].map((path) => ({ path, languages: both, lastmod: portal.version.latest || undefined })),
+          ...(await allReleases(db, mandateId)).map((r) => ({
+            path: `/press-releases/${encodeURIComponent(r.slug)}`,
+            languages: releaseLanguages(r),
+            lastmod: r.updated_at,
+          })),
+          ...(await reportsView(db, mandateId)).flatMap((r) => [
+            { path: r.files.docx, languages: both, lastmod: r.publishedOn || undefined },
+            { path: r.files.pdf, languages: both, lastmod: r.publishedOn || undefined },
+          ]),
+        ];
+        return sitemapXml(deps.config.publicUrl, entries);
+      },
+    });
+  });
+}

@@ -1,0 +1,192 @@
+import type { PortalLang } from "./portal-words.js";
+
+/** The words of the portal's pages, in both languages. */
+export const pageWords = {
+  en: {
+    welcome:
+      "Public documents of the mandate: press releases, reports to the Human Rights Council and the General Assembly, communications to states, country visits and recommendations.",
+    latestReleases: "Latest press releases",
+    latestReports: "Latest reports",
+    latestCommunications: "Latest communications",
+    allReleases: "All press releases",
+    allReports: "All reports",
+    allCommunications: "All communications",
+    none: "Nothing published yet.",
+    year: "Year",
+    allYears: "All years",
+    show: "Show",
+    previous: "Previous page",
+    next: "Next page",
+    pageOf: "Page {page} of {pages}",
+    published: "Published",
+    onlyIn: "Available in English only",
+    download: "Download",
+    word: "Word (DOCX)",
+    pdf: "PDF",
+    session: "Session",
+    symbol: "Symbol",
+    type: "Type",
+    allTypes: "All types",
+    addressee: "Addressee",
+    allAddressees: "All addressees",
+    words: "Words",
+    sent: "Sent",
+    letter: "Letter (DOCX)",
+    replies: "Replies",
+    noReply: "No reply received.",
+    replyDocument: "Reply document",
+    results: "{count} found",
+    country: "State",
+    firstRequest: "First request",
+    reminders: "Reminders",
+    status: "Status",
+    since: "Since",
+    visitsMade: "Visits",
+    report: "Report",
+    source: "Made by",
+    allSources: "All",
+    allStatuses: "All",
+    response: "Response",
+    followUp: "Follow-up",
+    recommendingState: "Recommending state",
+    noAbout: "The mandate has not written its introduction yet.",
+    holder: "Mandate holder",
+    kinds: { AL: "Allegation letter", UA: "Urgent appeal", OL: "Other letter" } as Record<string, string>,
+    reportKinds: {
+      hrc: "Report to the Human Rights Council",
+      general_assembly: "Report to the General Assembly",
+      visit: "Country visit report",
+      thematic: "Thematic report",
+    } as Record<string, string>,
+    requestStatus: {
+      pending: "Requested, no answer",
+      accepted: "Accepted",
+      declined: "Declined",
+      no_response: "No response",
+    } as Record<string, string>,
+    visitStatus: {
+      planned: "Planned",
+      completed: "Completed",
+      cancelled: "Cancelled",
+      ongoing: "Under way",
+    } as Record<string, string>,
+    implementation: {
+      no_information: "No information",
+      not_implemented: "Not implemented",
+      partially_implemented: "Partially implemented",
+      implemented: "Implemented",
+    } as Record<string, string>,
+    bodies: {
+      this_mandate: "This mandate",
+      upr: "Universal Periodic Review",
+      treaty_body: "Treaty body",
+      special_procedure: "Special procedure",
+      other: "Other",
+    } as Record<string, string>,
+    addresseeKinds: {
+      international_community: "The international community",
+      un_body: "A United Nations body",
+    } as Record<string, string>,
+  },
+  ko: {
+    welcome:
+      "특별보고관의 공개 문서: 보도자료, 인권이사회 및 유엔총회 보고서, 국가에 보낸 서한, 국가 방문, 권고.",
+    latestReleases: "최근 보도자료",
+    latestReports: "최근 보고서",
+    latestCommunications: "최근 서한",
+    allReleases: "보도자료 전체",
+    allReports: "보고서 전체",
+    allCommunications: "서한 전체",
+    none: "아직 게시된 것이 없습니다.",
+    year: "연도",
+    allYears: "전체 연도",
+    show: "보기",
+    previous: "이전 페이지",
+    next: "다음 페이지",
+    pageOf: "{pages}쪽 중 {page}쪽",
+    published: "게시일",
+    onlyIn: "영어로만 제공됩니다",
+    download: "내려받기",
+    word: "워드(DOCX)",
+    pdf: "PDF",
+    session: "회기",
+    symbol: "문서번호",
+    type: "유형",
+    allTypes: "전체 유형",
+    addressee: "수신",
+    allAddressees: "전체 수신처",
+    words: "검색어",
+    sent: "발송일",
+    letter: "서한(DOCX)",
+    replies: "답신",
+    noReply: "받은 답신이 없습니다.",
+    replyDocument: "답신 문서",
+    results: "{count}건",
+    country: "국가",
+    firstRequest: "최초 요청",
+    reminders: "재요청",
+    status: "상태",
+    since: "날짜",
+    visitsMade: "방문",
+    report: "보고서",
+    source: "권고 주체",
+    allSources: "전체",
+    allStatuses: "전체",
+    response: "수용 여부",
+    followUp: "이행 점검",
+    recommendingState: "권고국",
+    noAbout: "소개글이 아직 작성되지 않았습니다.",
+    holder: "특별보고관",
+    kinds: { AL: "혐의 서한", UA: "긴급 호소", OL: "기타 서한" } as Record<string, string>,
+    reportKinds: {
+      hrc: "인권이사회 보고서",
+      general_assembly: "유엔총회 보고서",
+      visit: "국가 방문 보고서",
+      thematic: "주제별 보고서",
+    } as Record<string, string>,
+    requestStatus: {
+      pending: "요청 후 답변 없음",
+      accepted: "수락",
+      declined: "거절",
+      no_response: "무응답",
+    } as Record<string, string>,
+    visitStatus: { planned: "예정", completed: "완료", cancelled: "취소", ongoing: "진행 중" } as Record<
+      string,
+      string
+    >,
+    implementation: {
+      no_information: "정보 없음",
+      not_implemented: "이행되지 않음",
+      partially_implemented: "일부 이행",
+      implemented: "이행",
+    } as Record<string, string>,
+    bodies: {
+      this_mandate: "특별보고관",
+      upr: "보편적 정례인권검토",
+      treaty_body: "조약기구",
+      special_procedure: "특별절차",
+      other: "기타",
+    } as Record<string, string>,
+    addresseeKinds: {
+      international_community: "국제사회",
+      un_body: "유엔 기구",
+    } as Record<string, string>,
+  },
+} satisfies Record<PortalLang, Record<string, unknown>>;
+
+export type PageWords = (typeof pageWords)["en"];
+
+/** Fills `{name}` placeholders. */
+export const fill = (text: string, params: Record<string, string | number>) =>
+  text.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ""));
+
+/** A day or a moment as the reader's language writes it (UTC, so every server writes the same). */
+export function formatDay(value: string | null | undefined, lang: PortalLang): string {
+  if (!value) return "";
+  const t = Date.parse(value.length === 10 ? `${value}T00:00:00Z` : value);
+  if (Number.isNaN(t)) return value;
+  return new Intl.DateTimeFormat(lang === "ko" ? "ko-KR" : "en-GB", {
+    dateStyle: "long",
+    timeZone: "UTC",
+  }).format(t);
+}

@@ -1,0 +1,243 @@
+import { sql } from "kysely";
+import type { Tx } from "../../platform/db/any-db.js";
+
+/**
+ * The SQL of the public portal, and the only SQL it has. Every query here reads what is public and published — a
+ * record at level `public`, not restricted, in its published state — and selects only the columns the public
+ * presenters show. Nothing else of the database is reachable from the portal.
+ */
+export function createPortalRepository({ db }: { db: Tx }) {
+  const releases = (mandateId: string) =>
+    db
+      .selectFrom("press_releases")
+      .where("mandate_id", "=", mandateId)
+      .where("status", "=", "published")
+      .where("confidentiality", "=", "public")
+      .where("restricted", "=", 0);
+  const releaseColumns = [
+    "id",
+    "slug",
+    "location",
+    "published_at",
+    "updated_at",
+    "title_en",
+    "title_ko",
+    "summary_en",
+    "summary_ko",
+  ] as const;
+
+  return {
+    /** The mandate the portal shows: by its code, or the first one created. */
+    mandate: (code: string | undefined) => {
+      let q = db
+        .selectFrom("mandates")
+        .select(["id", "code", "name_en", "name_ko", "holder", "about_en", "about_ko", "updated_at"]);
+      q = code ? q.where("code", "=", code) : q.orderBy("created_at", "asc").orderBy("id", "asc");
+      return q.limit(1).executeTakeFirst();
+    },
+
+    /**
+     * What the public pages are made of has changed when this changes: the latest change of every table the portal
+     * reads (records are changed, never deleted, so the latest change moves with every edit). Each part is one seek
+     * in the table's (mandate, updated_at) index; any server computes the same value from the same data.
+     */
+    async dataVersion(mandateId: string): Promise<{ latest: string; key: string }> {
+      const part = (table: string) =>
+        sql<{ t: string; latest: string | null }>`select ${table} as t, max(updated_at) as latest
+          from ${sql.table(table)} where mandate_id = ${mandateId}`;
+      const { rows } = await sql<{ t: string; latest: string | null }>`${part("press_releases")}
+        union all ${part("reports")} union all ${part("communications")}
+        union all ${part("communication_replies")} union all ${part("visit_requests")}
+        union all ${part("visits")} union all ${part("recommendations")}
+        union all ${part("recommendation_follow_ups")}
+        union all select 'mandates' as t, max(updated_at) as latest from mandates where id = ${mandateId}`.execute(
+        db,
+      );
+      const latest = rows.reduce((max, r) => (r.latest && r.latest > max ? r.latest : max), "");
+      return { latest, key: rows.map((r) => `${r.t}:${r.latest ?? ""}`).join("|") };
+    },
+
+    /** Published press releases, newest first, a page at a time (optionally of one year). */
+    pressReleases: (mandateId: string, o: { year?: number | undefined; limit: number; offset: number }) => {
+      let q = releases(mandateId).select(releaseColumns);
+      if (o.year)
+        q = q.where("published_at", ">=", `${o.year}-`).where("published_at", "<", `${o.year + 1}-`);
+      return q
+        .orderBy("published_at", "desc")
+        .orderBy("id", "desc")
+        .limit(o.limit)
+        .offset(o.offset)
+        .execute();
+    },
+
+    async pressReleaseCount(mandateId: string, year?: number) {
+      let q = releases(mandateId).select((eb) => eb.fn.countAll<number>().as("n"));
+      if (year) q = q.where("published_at", ">=", `${year}-`).where("published_at", "<", `${year + 1}-`);
+      return Number((await q.executeTakeFirst())?.n ?? 0);
+    },
+
+    async pressReleaseYears(mandateId: string) {
+      const rows = await releases(mandateId).select("published_at").execute();
+      return [...new Set(rows.map((r) => Number(String(r.published_at).slice(0, 4))))].sort((a, b) => b - a);
+    },
+
+    pressRelease: (mandateId: string, slug: string) =>
+      releases(mandateId)
+        .select([...releaseColumns, "body_en", "body_ko"])
+        .where("slug", "=", slug)
+        .executeTakeFirst(),
+
+    /** Published reports at level public. */
+    reports: (mandateId: string) =>
+      db
+        .selectFrom("reports")
+        .select([
+          "id",
+          "kind",
+          "symbol",
+          "title",
+          "subtitle",
+          "session",
+          "language",
+          "published_on",
+          "updated_at",
+        ])
+        .where("mandate_id", "=", mandateId)
+        .where("status", "=", "published")
+        .where("confidentiality", "=", "public")
+        .where("restricted", "=", 0)
+        .orderBy("published_on", "desc")
+        .orderBy("id", "desc")
+        .execute(),
+
+    /** One published public report, whole, for its downloads. */
+    report: (mandateId: string, id: string) =>
+      db
+        .selectFrom("reports")
+        .selectAll()
+        .where("mandate_id", "=", mandateId)
+        .where("id", "=", id)
+        .where("status", "=", "published")
+        .where("confidentiality", "=", "public")
+        .where("restricted", "=", 0)
+        .executeTakeFirst(),
+
+    /** Communications past their embargo (the communications module publishes them), with the filters asked. */
+    communications: (
+      mandateId: string,
+      o: { year?: number | undefined; kind?: string | undefined; country?: string | undefined },
+    ) => {
+      let q = db
+        .selectFrom("communications")
+        .select([
+          "id",
+          "reference",
+          "kind",
+          "joint_mandates",
+          "sent_on",
+          "addressee_kind",
+          "addressee_country",
+          "addressee_name",
+          "public_summary",
+          "published_at",
+        ])
+        .where("mandate_id", "=", mandateId)
+        .where("status", "=", "published");
+      if (o.year) q = q.where("reference_year", "=", o.year);
+      if (o.kind) q = q.where("kind", "in", [o.kind, `J${o.kind}`]);
+      if (o.country) q = q.where("addressee_country", "=", o.country);
+      return q.orderBy("sent_on", "desc").orderBy("reference", "desc").execute();
+    },
+
+    communicationRepliesOf: (ids: string[]) =>
+      ids.length
+        ? db
+            .selectFrom("communication_replies")
+            .select(["id", "communication_id", "received_on", "summary", "attachment_id"])
+            .where("communication_id", "in", ids)
+            .orderBy("received_on", "asc")
+            .execute()
+        : Promise.resolve([]),
+
+    /** Visit requests and visits at level public. */
+    visitRequests: (mandateId: string) =>
+      db
+        .selectFrom("visit_requests")
+        .select([
+          "id",
+          "country",
+          "first_requested_on",
+          "status",
+          "status_on",
+          "reminder_count",
+          "last_reminder_on",
+        ])
+        .where("mandate_id", "=", mandateId)
+        .where("confidentiality", "=", "public")
+        .where("restricted", "=", 0)
+        .orderBy("country")
+        .execute(),
+
+    visits: (mandateId: string) =>
+      db
+        .selectFrom("visits")
+        .select([
+          "id",
+          "title",
+          "visit_kind",
+          "country",
+          "visit_request_id",
+          "start_on",
+          "end_on",
+          "status",
+          "report_symbol",
+        ])
+        .where("mandate_id", "=", mandateId)
+        .where("confidentiality", "=", "public")
+        .where("restricted", "=", 0)
+        .orderBy("start_on", "desc")
+        .execute(),
+
+    /** Recommendations at level public, with their public follow-ups. */
+    recommendations: (mandateId: string, o: { status?: string | undefined; body?: string | undefined }) => {
+      let q = db
+        .selectFrom("recommendations")
+        .select([
+          "id",
+          "source_body",
+          "paragraph",
+          "addressee_kind",
+          "addressee_country",
+          "addressee_name",
+          "theme",
+          "text",
+          "recommending_state",
+          "response",
+          "session",
+          "issued_on",
+          "status",
+          "status_on",
+        ])
+        .where("mandate_id", "=", mandateId)
+        .where("confidentiality", "=", "public")
+        .where("restricted", "=", 0);
+      if (o.status) q = q.where("status", "=", o.status);
+      if (o.body) q = q.where("source_body", "=", o.body);
+      return q.orderBy("issued_on", "desc").orderBy("id").execute();
+    },
+
+    followUpsOf: (ids: string[]) =>
+      ids.length
+        ? db
+            .selectFrom("recommendation_follow_ups")
+            .select(["id", "recommendation_id", "status", "assessed_on", "evidence"])
+            .where("recommendation_id", "in", ids)
+            .where("confidentiality", "=", "public")
+            .where("restricted", "=", 0)
+            .orderBy("assessed_on", "desc")
+            .execute()
+        : Promise.resolve([]),
+  };
+}
+
+export type PortalRepository = ReturnType<typeof createPortalRepository>;
