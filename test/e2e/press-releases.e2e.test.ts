@@ -9,6 +9,7 @@ import {
   startBrowserWorld,
 } from "../support/e2e-world.js";
 import { build, createVia } from "../support/factories.js";
+import { tinyPng } from "../support/images.js";
 
 interface PressRelease {
   id: string;
@@ -146,6 +147,63 @@ describeInBrowser("press releases in the browser", () => {
     await poll(() => releaseStatus(page).textContent()).toBe("검토 중");
     expect(await page.getByRole("button", { name: "지금 공개" }).count()).toBe(0);
     await expectAccessible(page, "press-release-analyst-ko");
+    await page.context().close();
+  });
+
+  it("an image goes into the English text with its alternative text, shows in the preview, then on the portal", async () => {
+    const draft = await createVia<PressRelease & { slug: string }>(
+      officer,
+      "press-releases",
+      build.pressRelease(mandateId),
+    );
+    const alt = "A map of the border crossing at Hoeryong";
+    const page = await signInPage(world, "holder@demo.test");
+    await page.goto(`${world.base}/app/press-releases/${draft.id}`);
+    const english = page.getByRole("group", { name: "English" });
+    const control = english.getByRole("group", { name: "Insert an image" });
+    await control.getByLabel("Image file").setInputFiles({
+      name: "border map.png",
+      mimeType: "image/png",
+      buffer: tinyPng,
+    });
+    // The alternative text is required: without it, the problem shows next to it and nothing is sent.
+    await control.getByRole("button", { name: "Insert image" }).click();
+    const altText = control.getByLabel("Alternative text (required)");
+    await poll(() => altText.getAttribute("aria-invalid")).toBe("true");
+    await control.getByText("Describe the image: the alternative text is required.").waitFor();
+    await altText.fill(alt);
+    await control.getByRole("button", { name: "Insert image" }).click();
+    await control.getByText("The image is in the text. Save to see it in the preview.").waitFor();
+    const body = english.getByLabel("Text (English)");
+    // Under the release's text, as a paragraph of its own (the cursor was never in the text).
+    await poll(() => body.inputValue()).toContain(
+      `**urged** China to halt the forced return of women.\n\n![${alt}](image:`,
+    );
+    await expectAccessible(page, "press-release-image-en");
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByRole("status").getByText("Saved.").waitFor();
+
+    // The preview shows the saved text, the image loaded from the staff address.
+    const frame = page.locator(".press-release-preview iframe");
+    const previewImage = () =>
+      frame.evaluate((f: HTMLIFrameElement) => {
+        const img = f.contentDocument?.querySelector<HTMLImageElement>(".body img");
+        return { width: img?.complete ? img.naturalWidth : 0, alt: img?.getAttribute("alt") };
+      });
+    await poll(async () => (await previewImage()).width).toBeGreaterThan(0);
+    expect((await previewImage()).alt).toBe(alt);
+
+    await page.getByRole("button", { name: "Submit for review" }).click();
+    await page.getByRole("button", { name: "Publish now" }).click();
+    await page.getByRole("button", { name: "Yes, publish it" }).click();
+    await poll(() => releaseStatus(page).textContent()).toBe("Published");
+    await page.goto(`${world.base}/en/press-releases/${draft.slug}`);
+    const shown = page.locator("article .body img");
+    await poll(() =>
+      shown.evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0)),
+    ).toBeGreaterThan(0);
+    expect(await shown.getAttribute("alt")).toBe(alt);
+    expect(await shown.getAttribute("src")).toMatch(/^\/media\/[\w-]+$/);
     await page.context().close();
   });
 });

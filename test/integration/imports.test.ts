@@ -243,6 +243,11 @@ describe.each(dialects)("imports and exports on %s", (dialect) => {
       response: "accepted",
       status: "no_information",
     });
+    // Imported recommendations are found by search at once, like those written one by one.
+    const searched = await officer.get<{ total: number; items: { recordType: string }[] }>(
+      `/api/v1/search?mandateId=${world.mandateId}&q=${encodeURIComponent("holding centre")}&type=recommendation`,
+    );
+    expect(searched.body.total).toBe(30);
     // The upload is gone with the commit: its file, and its id.
     expect(existsSync(path.join(world.deps.config.dataDir, "imports", preview.body.uploadId))).toBe(false);
     const again = await officer.post("/api/v1/imports/dry-run", {

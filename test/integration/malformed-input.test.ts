@@ -22,7 +22,11 @@ type Lang = "en" | "ko";
 const MiB = 1024 * 1024;
 const bodyMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 /** Takes the raw bytes of a file, whatever their content type, instead of JSON. */
-const rawBodyRoutes = new Set(["POST /api/v1/attachments", "POST /api/v1/imports/preview"]);
+const rawBodyRoutes = new Set([
+  "POST /api/v1/attachments",
+  "POST /api/v1/imports/preview",
+  "POST /api/v1/press-releases/:id/images",
+]);
 /** Ends the caller's session when it succeeds, so each request to it gets a session of its own. */
 const sessionEnding = new Set(["POST /api/v1/auth/logout"]);
 /** Valid in form for every path parameter (ids, list names, term codes) and matching nothing. */

@@ -2,8 +2,9 @@ import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ApiClient } from "../support/api-client.js";
 import { build, createVia } from "../support/factories.js";
+import { tinyPng } from "../support/images.js";
 import { pdfPageTexts } from "../support/pdf-text.js";
-import { publishedLetter, publishedRelease, publishedReport } from "../support/publishing.js";
+import { publishedLetter, publishedRelease, publishedReport, publishRelease } from "../support/publishing.js";
 import { dialects } from "../support/test-deps.js";
 import { createWorld, type World } from "../support/world.js";
 
@@ -30,6 +31,28 @@ async function readable(type: string, body: Buffer): Promise<string> {
 describe.each(dialects)("the portal never shows what is not public (canary crawl) on %s", (dialect) => {
   let world: World;
   let officer: ApiClient;
+  /** The public address a draft's image would have, and the one a published release's image has. */
+  let draftImage: string;
+  let shownImage: string;
+
+  /** A release with one image in its English text; the image's file name is planted, like its words in a draft. */
+  async function illustratedRelease(o: Record<string, unknown>, file: string, alt: string) {
+    const r = await createVia<{ id: string }>(
+      officer,
+      "press-releases",
+      build.pressRelease(world.mandateId, o),
+    );
+    const res = await officer.request<{ id: string }>(
+      "POST",
+      `/api/v1/press-releases/${r.id}/images?filename=${file}.png`,
+      tinyPng,
+      { "content-type": "image/png" },
+    );
+    expect(res.status).toBe(201);
+    const bodyEn = `GENEVA — The Special Rapporteur spoke.\n\n![${alt}](image:${res.body.id})`;
+    expect((await officer.patch(`/api/v1/press-releases/${r.id}`, { bodyEn })).status).toBe(200);
+    return { id: r.id, media: `/media/${res.body.id}` };
+  }
 
   beforeAll(async () => {
     world = await createWorld(dialect);
@@ -94,6 +117,17 @@ describe.each(dialects)("the portal never shows what is not public (canary crawl
       "press-releases",
       build.pressRelease(m, { titleEn: plant("draftrelease"), bodyEn: plant("draftbody") }),
     );
+
+    // Images: one in a published release (its page shows it), one in a draft (its address stays dark).
+    const shown = await illustratedRelease({ titleEn: "Illustrated release" }, plant("shownfile"), "A map");
+    await publishRelease(world, shown.id);
+    shownImage = shown.media;
+    const hidden = await illustratedRelease(
+      { titleEn: plant("draftimagerelease") },
+      plant("draftimagefile"),
+      plant("draftimagealt"),
+    );
+    draftImage = hidden.media;
 
     // Communications: one published (with an internal summary and a linked person), one still under embargo.
     const letter = await publishedLetter(world, { summary: plant("internalsummary") });
@@ -206,6 +240,7 @@ describe.each(dialects)("the portal never shows what is not public (canary crawl
       if (!/html|xml|text\/plain/.test(type)) continue;
       const links = [
         ...text.matchAll(/href="([^"#]+)"/g),
+        ...text.matchAll(/src="([^"#]+)"/g),
         ...text.matchAll(/<loc>([^<]+)<\/loc>/g),
         ...text.matchAll(/<link>([^<]+)<\/link>/g),
         ...text.matchAll(/Sitemap: (\S+)/g),
@@ -230,8 +265,14 @@ describe.each(dialects)("the portal never shows what is not public (canary crawl
         "application/xml",
         "application/pdf",
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "image/png",
       ]),
     );
+    // The published release's image was reached through its page; the draft's answers only the portal's 404.
+    expect(seen.has(shownImage)).toBe(true);
+    const dark = await world.app.inject({ method: "GET", url: draftImage });
+    expect(dark.statusCode).toBe(404);
+    for (const c of planted) expect(dark.body.toLowerCase()).not.toContain(c.toLowerCase());
     expect([...seen].some((u) => u.includes("/press-releases/") && !u.includes("feed"))).toBe(true);
     expect([...seen].some((u) => u.includes("/letter.docx"))).toBe(true);
     expect(seen.size).toBeGreaterThan(25);

@@ -59,7 +59,10 @@ export async function anonymous<T = Record<string, unknown>>(
     method,
     url,
     headers: body === undefined ? headers : { "content-type": "application/json", ...headers },
-    ...(body === undefined ? {} : { payload: typeof body === "string" ? body : JSON.stringify(body) }),
+    // A string or a Buffer goes as it is (a raw upload says its own content type); anything else as JSON.
+    ...(body === undefined
+      ? {}
+      : { payload: typeof body === "string" || Buffer.isBuffer(body) ? body : JSON.stringify(body) }),
   });
   return { status: res.statusCode, body: parse(res) as T, headers: res.headers, raw: res };
 }

@@ -63,6 +63,14 @@ export async function publishedReport(
   return r;
 }
 
+/** A release as it stands, submitted and published now by the officer. */
+export async function publishRelease(world: World, id: string) {
+  const officer = await world.as("officer");
+  const path = `/api/v1/press-releases/${id}`;
+  await move(officer, path, "submit");
+  return move(officer, path, "publish");
+}
+
 /** A press release written in both languages, submitted and published now by the officer. */
 export async function publishedRelease(world: World, o: Record<string, unknown> = {}) {
   const officer = await world.as("officer");
@@ -71,8 +79,6 @@ export async function publishedRelease(world: World, o: Record<string, unknown> 
     "press-releases",
     build.pressRelease(world.mandateId, o),
   );
-  const path = `/api/v1/press-releases/${r.id}`;
-  await move(officer, path, "submit");
-  await move(officer, path, "publish");
+  await publishRelease(world, r.id);
   return r;
 }

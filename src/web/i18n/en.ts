@@ -1114,6 +1114,21 @@ export const en = {
   "pressReleases.previewHint": "The saved text, exactly as the public site will show it.",
   "pressReleases.previewLanguage": "Language of the preview",
   "pressReleases.previewFrame": "Preview of the press release in {{language}}",
+  // Press releases: images in the text (uploaded per language column, inserted at the cursor).
+  "history.actions.press_release.image_add": "Image added",
+  "pressReleases.image.title": "Insert an image",
+  "pressReleases.image.file": "Image file",
+  "pressReleases.image.fileHint": "PNG, JPEG, WebP or GIF, at most 5 MB.",
+  "pressReleases.image.alt": "Alternative text (required)",
+  "pressReleases.image.altHint":
+    "Screen readers read it aloud in place of the image, and it shows where the image cannot load: say what the image shows, in this column's language.",
+  "pressReleases.image.insert": "Insert image",
+  "pressReleases.image.chooseFile": "Choose an image file first.",
+  "pressReleases.image.altRequired": "Describe the image: the alternative text is required.",
+  "pressReleases.image.tooLarge": "{{name}} is larger than 5 MB.",
+  "pressReleases.image.progress": "Upload of {{name}}",
+  "pressReleases.image.sending": "Sending… {{percent}}",
+  "pressReleases.image.inserted": "The image is in the text. Save to see it in the preview.",
   "mandateAdmin.nav": "About the mandate",
   "mandateAdmin.title": "About the mandate",
   "mandateAdmin.intro":

@@ -22,7 +22,7 @@ import { eventSpec } from "../events/events.schemas.js";
 import { involvementSpec } from "../involvements/involvements.schemas.js";
 import { personSpec } from "../persons/persons.schemas.js";
 import { recommendationSpec } from "../recommendations/recommendations.schemas.js";
-import { type Indexed, indexNewRecords } from "../search/search-index.usecases.js";
+import { type Indexed, indexInsertedRows } from "../search/search-index.usecases.js";
 import { sourceSpec } from "../sources/sources.schemas.js";
 import { createBulkImportRepository } from "./bulk-import.repository.js";
 
@@ -233,27 +233,26 @@ export async function writeBatch({
   const counts = {} as Record<ImportType, number>;
   const ids: Partial<Record<ImportType, string[]>> = {};
   let written = 0;
+  const writtenRows = new Map<ImportType, Record<string, unknown>[]>();
   for (const { spec, plural, rows } of prepared) {
     counts[plural] = rows.length;
     if (rows.length) ids[plural] = rows.map((r) => r.id);
-    await repo.insertRows(
-      spec.table,
-      rows.map((r) => {
-        // Filled in place: spreading tens of thousands of rows into new objects costs more than the inserts.
-        const row = toColumns(spec, r.input);
-        row.id = r.id;
-        row.mandate_id = mandateId;
-        row.confidentiality = String(r.input.confidentiality ?? spec.defaultConfidentiality);
-        row.restricted = 0;
-        row.version = 1;
-        row.created_by = actor.userId;
-        row.created_at = now;
-        row.updated_by = actor.userId;
-        row.updated_at = now;
-        return row;
-      }),
-      (n) => onWritten?.(written + n),
-    );
+    const columnRows = rows.map((r) => {
+      // Filled in place: spreading tens of thousands of rows into new objects costs more than the inserts.
+      const row = toColumns(spec, r.input);
+      row.id = r.id;
+      row.mandate_id = mandateId;
+      row.confidentiality = String(r.input.confidentiality ?? spec.defaultConfidentiality);
+      row.restricted = 0;
+      row.version = 1;
+      row.created_by = actor.userId;
+      row.created_at = now;
+      row.updated_by = actor.userId;
+      row.updated_at = now;
+      return row;
+    });
+    writtenRows.set(plural, columnRows);
+    await repo.insertRows(spec.table, columnRows, (n) => onWritten?.(written + n));
     written += rows.length;
     const names = Object.keys(spec.fields);
     const audit: AuditEntry[] = rows.map((r) => ({
@@ -272,11 +271,7 @@ export async function writeBatch({
     const type = indexedTypes[plural];
     if (type)
       for (let i = 0; i < rows.length; i += 2000) {
-        await indexNewRecords(
-          trx,
-          type,
-          rows.slice(i, i + 2000).map((r) => r.id),
-        );
+        await indexInsertedRows(trx, type, (writtenRows.get(plural) ?? []).slice(i, i + 2000));
         await onWritten?.(written);
       }
     else if (type === undefined && spec.afterWrite) for (const r of rows) await spec.afterWrite(trx, r.id);

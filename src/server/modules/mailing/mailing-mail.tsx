@@ -1,5 +1,6 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { markdownToText, renderMarkdown } from "../../platform/text/markdown.js";
+import { mediaPath } from "../portal/portal.presenters.js";
 import type { MailingLanguage, MailingTopic } from "./mailing.policies.js";
 import { mailWords, topicList } from "./subscription-words.js";
 
@@ -38,6 +39,45 @@ export interface ReleaseText {
   location: string | null;
   publishedAt: string | null;
   url: string;
+  /** The absolute address of each image the body shows (null: not one of the release's). */
+  imageUrl: (id: string) => string | null;
+}
+
+/** The columns of a release its mail is made of. */
+export interface ReleaseRow {
+  slug: string;
+  location: string | null;
+  published_at: string | null;
+  title_en: string | null;
+  title_ko: string | null;
+  summary_en: string | null;
+  summary_ko: string | null;
+  body_en: string | null;
+  body_ko: string | null;
+}
+
+/**
+ * The release in both languages, as each delivery takes it: links and images at their absolute portal addresses.
+ * @example releaseTexts("https://portal.example.org", release, imageIds).ko.url // ".../ko/press-releases/slug"
+ */
+export function releaseTexts(
+  publicUrl: string,
+  r: ReleaseRow,
+  imageIds: readonly string[],
+): Record<MailingLanguage, ReleaseText> {
+  const base = publicUrl.replace(/\/+$/, "");
+  const images = new Set(imageIds);
+  const text = (lang: MailingLanguage): ReleaseText => ({
+    lang,
+    title: (lang === "ko" ? r.title_ko : r.title_en) ?? "",
+    summary: lang === "ko" ? r.summary_ko : r.summary_en,
+    body: lang === "ko" ? r.body_ko : r.body_en,
+    location: r.location,
+    publishedAt: r.published_at,
+    url: `${base}/${lang}/press-releases/${encodeURIComponent(r.slug)}`,
+    imageUrl: (id) => (images.has(id) ? `${base}${mediaPath(id)}` : null),
+  });
+  return { en: text("en"), ko: text("ko") };
 }
 
 export interface ListLinks {
@@ -83,7 +123,7 @@ function ReleaseHtml({ r, mandateName, links }: { r: ReleaseText; mandateName: s
           {dateline(r) && <p style={muted}>{dateline(r)}</p>}
           {r.summary && <p style={{ fontSize: "18px" }}>{r.summary}</p>}
           {/* biome-ignore lint/security/noDangerouslySetInnerHtml: the Markdown renderer's output is sanitised. */}
-          <div dangerouslySetInnerHTML={{ __html: renderMarkdown(r.body) }} />
+          <div dangerouslySetInnerHTML={{ __html: renderMarkdown(r.body, { imageUrl: r.imageUrl }) }} />
           <p>
             <a href={r.url} style={{ color: "#0b5cad" }}>
               {w.readOnline}

@@ -12,6 +12,7 @@ import {
   listHeaders,
   type ReleaseText,
   releaseMail,
+  releaseTexts,
 } from "./mailing-mail.js";
 import { createMailingsRepository } from "./mailings.repository.js";
 import { createSubscribersRepository } from "./subscribers.repository.js";
@@ -70,23 +71,6 @@ async function sendNotice({ deps, payload, jobId, mailer }: JobWorkContext) {
     createdAt: String(payload.queuedAt ?? nowIso()),
     messageId: messageIdOf(jobId),
   });
-}
-
-type Release = NonNullable<Awaited<ReturnType<ReturnType<typeof createMailingsRepository>["findRelease"]>>>;
-
-/** The release in both languages, as each delivery takes it. */
-function releaseTexts(deps: AppDeps, r: Release): Record<MailingLanguage, ReleaseText> {
-  const base = deps.config.publicUrl.replace(/\/+$/, "");
-  const text = (lang: MailingLanguage): ReleaseText => ({
-    lang,
-    title: (lang === "ko" ? r.title_ko : r.title_en) ?? "",
-    summary: lang === "ko" ? r.summary_ko : r.summary_en,
-    body: lang === "ko" ? r.body_ko : r.body_en,
-    location: r.location,
-    publishedAt: r.published_at,
-    url: `${base}/${lang}/press-releases/${encodeURIComponent(r.slug)}`,
-  });
-  return { en: text("en"), ko: text("ko") };
 }
 
 interface BatchContent {
@@ -163,7 +147,7 @@ async function sendBatch(ctx: JobWorkContext) {
     return;
   }
   const content: BatchContent = {
-    texts: releaseTexts(deps, release),
+    texts: releaseTexts(deps.config.publicUrl, release, await repo.imageIdsOf(release.id)),
     mandate,
     listId: `press-releases.${mandate.code.toLowerCase()}.${new URL(deps.config.publicUrl).hostname}`,
   };

@@ -31,6 +31,16 @@ export function createMailingsRepository({ db }: { db: Tx }) {
         .where("id", "=", id)
         .executeTakeFirst(),
 
+    /** The ids of a release's images: the only images its mail shows. */
+    async imageIdsOf(pressReleaseId: string) {
+      const rows = await db
+        .selectFrom("press_release_images")
+        .select("id")
+        .where("press_release_id", "=", pressReleaseId)
+        .execute();
+      return rows.map((r) => r.id);
+    },
+
     /** Confirmed subscribers of the mandate who asked for press releases: ids and languages, no address. */
     releaseRecipients: (mandateId: string) =>
       db

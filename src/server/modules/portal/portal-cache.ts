@@ -28,7 +28,8 @@ const httpDate = (iso: string) => {
   return new Date(Number.isNaN(t) ? 0 : Math.floor(t / 1000) * 1000).toUTCString();
 };
 
-const etagMatches = (header: string | undefined, etag: string) =>
+/** Whether an If-None-Match header names this validator (weak or strong, or `*`). */
+export const etagMatches = (header: string | undefined, etag: string) =>
   !!header &&
   (header.trim() === "*" ||
     header.split(",").some((t) => t.trim().replace(/^W\//, "") === etag.replace(/^W\//, "")));

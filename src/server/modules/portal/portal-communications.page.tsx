@@ -1,4 +1,5 @@
 import type { communicationsView } from "./portal.usecases.js";
+import { FilterSelect } from "./portal-parts.js";
 import { fill, formatDay, pageWords } from "./portal-text.js";
 import type { PortalLang } from "./portal-words.js";
 
@@ -74,39 +75,30 @@ export function CommunicationsPage({
     <>
       <h1>{title}</h1>
       <form className="filters" method="get" action={`/${lang}/communications`}>
-        <div>
-          <label htmlFor="f-year">{w.year}</label>
-          <select id="f-year" name="year" defaultValue={filters.year ? String(filters.year) : ""}>
-            <option value="">{w.allYears}</option>
-            {view.years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="f-type">{w.type}</label>
-          <select id="f-type" name="type" defaultValue={filters.kind ?? ""}>
-            <option value="">{w.allTypes}</option>
-            {Object.entries(w.kinds).map(([k, label]) => (
-              <option key={k} value={k}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="f-addressee">{w.addressee}</label>
-          <select id="f-addressee" name="addressee" defaultValue={filters.country ?? ""}>
-            <option value="">{w.allAddressees}</option>
-            {view.countries.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="f-year"
+          name="year"
+          label={w.year}
+          all={w.allYears}
+          value={filters.year}
+          options={view.years.map((y) => [y, String(y)] as const)}
+        />
+        <FilterSelect
+          id="f-type"
+          name="type"
+          label={w.type}
+          all={w.allTypes}
+          value={filters.kind}
+          options={Object.entries(w.kinds)}
+        />
+        <FilterSelect
+          id="f-addressee"
+          name="addressee"
+          label={w.addressee}
+          all={w.allAddressees}
+          value={filters.country}
+          options={view.countries.map((c) => [c.code, c.name] as const)}
+        />
         <div>
           <label htmlFor="f-q">{w.words}</label>
           <input id="f-q" name="q" type="search" defaultValue={filters.q ?? ""} maxLength={200} />

@@ -2,7 +2,8 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import type { ReactNode } from "react";
 import { AppError } from "../../platform/errors/app-error.js";
 import type { AppDeps } from "../../platform/http/deps.js";
-import { mandateView, type OpenPortal, openPortal } from "./portal.usecases.js";
+import { mandateName } from "./portal.presenters.js";
+import { type OpenPortal, openPortal } from "./portal.usecases.js";
 import { sendCached } from "./portal-cache.js";
 import { type PortalShell, renderPortalPage } from "./portal-page.js";
 import { pageWords } from "./portal-text.js";
@@ -97,7 +98,7 @@ export function portalHandler(
           : sendNotFound(reply, lang, "Rapporteur", publicUrl);
       throw e;
     }
-    const name = mandateView(portal.mandate, lang).name;
+    const name = mandateName(portal.mandate, lang);
     const p: PortalRequest = {
       lang,
       portal,

@@ -91,3 +91,34 @@ export function Pager({
     </nav>
   );
 }
+
+/** One filter of a list's form: a labelled choice with an "all" option first. */
+export function FilterSelect({
+  id,
+  name,
+  label,
+  all,
+  value,
+  options,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  all: string;
+  value: string | number | undefined;
+  options: readonly (readonly [string | number, string])[];
+}) {
+  return (
+    <div>
+      <label htmlFor={id}>{label}</label>
+      <select id={id} name={name} defaultValue={value === undefined ? "" : String(value)}>
+        <option value="">{all}</option>
+        {options.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

@@ -1,6 +1,6 @@
 import type { PublicRelease } from "./portal.presenters.js";
 import type { releasesView } from "./portal.usecases.js";
-import { Pager, ReleaseItem } from "./portal-parts.js";
+import { FilterSelect, Pager, ReleaseItem } from "./portal-parts.js";
 import { formatDay, pageWords } from "./portal-text.js";
 import type { PortalLang } from "./portal-words.js";
 
@@ -24,17 +24,14 @@ export function ReleasesPage({
     <>
       <h1>{title}</h1>
       <form className="filters" method="get" action={base}>
-        <div>
-          <label htmlFor="f-year">{w.year}</label>
-          <select id="f-year" name="year" defaultValue={year ? String(year) : ""}>
-            <option value="">{w.allYears}</option>
-            {view.years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="f-year"
+          name="year"
+          label={w.year}
+          all={w.allYears}
+          value={year}
+          options={view.years.map((y) => [y, String(y)] as const)}
+        />
         <button type="submit">{w.show}</button>
       </form>
       {view.items.length ? (

@@ -5,9 +5,10 @@ import { requireActor } from "../../platform/http/caller.js";
 import type { AppDeps } from "../../platform/http/deps.js";
 import { idParams } from "../../platform/records/records.routes.js";
 import { getRecord } from "../../platform/records/records.usecases.js";
+import { listPressReleaseImages } from "../press-releases/press-release-images.usecases.js";
 import { recordSpecs } from "../record-specs.js";
-import { presentRelease } from "./portal.presenters.js";
-import { mandateView, openPortal } from "./portal.usecases.js";
+import { mandateName, presentRelease } from "./portal.presenters.js";
+import { openPortal } from "./portal.usecases.js";
 import { renderPortalPage } from "./portal-page.js";
 import { ReleasePage } from "./portal-press.page.js";
 
@@ -32,7 +33,11 @@ export function registerPressReleasePreview(app: FastifyInstance, deps: AppDeps)
       },
     },
     async (req, reply) => {
-      const record = await getRecord({ db: deps.db, actor: requireActor(req), spec, id: req.params.id });
+      const actor = requireActor(req);
+      const record = await getRecord({ db: deps.db, actor, spec, id: req.params.id });
+      // Its images at their staff address: the release is not public yet, so /media would not show them.
+      const images = await listPressReleaseImages({ db: deps.db, actor, id: record.id });
+      const imageUrl = (id: string) => images.find((i) => i.id === id)?.url ?? null;
       const lang = req.query.lang ?? "en";
       const portal = await openPortal(deps.db, deps.config.portalMandate);
       const r = presentRelease(
@@ -49,11 +54,12 @@ export function registerPressReleasePreview(app: FastifyInstance, deps: AppDeps)
           body_ko: text(record.bodyKo),
         },
         lang,
+        { imageUrl },
       );
       const page = renderPortalPage(
         {
           lang,
-          mandateName: mandateView(portal.mandate, lang).name,
+          mandateName: mandateName(portal.mandate, lang),
           path: `/press-releases/${encodeURIComponent(r.slug)}`,
           title: r.title,
           description: r.summary || undefined,

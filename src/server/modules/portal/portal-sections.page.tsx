@@ -4,7 +4,7 @@ import type {
   PublicReport,
   PublicVisitLine,
 } from "./portal.presenters.js";
-import { ReportItem } from "./portal-parts.js";
+import { FilterSelect, ReportItem } from "./portal-parts.js";
 import { formatDay, pageWords } from "./portal-text.js";
 import type { PortalLang } from "./portal-words.js";
 
@@ -117,28 +117,22 @@ export function RecommendationsPage({
     <>
       <h1>{title}</h1>
       <form className="filters" method="get" action={`/${lang}/recommendations`}>
-        <div>
-          <label htmlFor="f-status">{w.followUp}</label>
-          <select id="f-status" name="status" defaultValue={filters.status ?? ""}>
-            <option value="">{w.allStatuses}</option>
-            {Object.entries(w.implementation).map(([k, label]) => (
-              <option key={k} value={k}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="f-body">{w.source}</label>
-          <select id="f-body" name="body" defaultValue={filters.body ?? ""}>
-            <option value="">{w.allSources}</option>
-            {Object.entries(w.bodies).map(([k, label]) => (
-              <option key={k} value={k}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="f-status"
+          name="status"
+          label={w.followUp}
+          all={w.allStatuses}
+          value={filters.status}
+          options={Object.entries(w.implementation)}
+        />
+        <FilterSelect
+          id="f-body"
+          name="body"
+          label={w.source}
+          all={w.allSources}
+          value={filters.body}
+          options={Object.entries(w.bodies)}
+        />
         <button type="submit">{w.show}</button>
       </form>
       {items.length ? (

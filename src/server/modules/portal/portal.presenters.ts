@@ -1,4 +1,4 @@
-import { renderMarkdown } from "../../platform/text/markdown.js";
+import { type MarkdownOptions, renderMarkdown } from "../../platform/text/markdown.js";
 import type { PortalLang } from "./portal-words.js";
 
 /**
@@ -23,8 +23,14 @@ export interface ReleaseRow {
 export const releaseLanguages = (r: ReleaseRow): PortalLang[] =>
   (["en", "ko"] as const).filter((l) => !!r[`title_${l}`]);
 
-/** A press release in the reader's language, or in the one it exists in. */
-export function presentRelease(r: ReleaseRow, lang: PortalLang) {
+/** The public address of a published release's image (the same bytes for ever: an image never changes). */
+export const mediaPath = (imageId: string) => `/media/${encodeURIComponent(imageId)}`;
+
+/**
+ * A press release in the reader's language, or in the one it exists in; `markdown.imageUrl` gives the address of each
+ * image its body shows (an image it does not give is left out).
+ */
+export function presentRelease(r: ReleaseRow, lang: PortalLang, markdown: MarkdownOptions = {}) {
   const languages = releaseLanguages(r);
   const shown: PortalLang = languages.includes(lang) ? lang : (languages[0] ?? lang);
   return {
@@ -36,7 +42,7 @@ export function presentRelease(r: ReleaseRow, lang: PortalLang) {
     location: r.location ?? "",
     publishedAt: r.published_at ?? "",
     updatedAt: r.updated_at,
-    bodyHtml: renderMarkdown(r[`body_${shown}`] ?? ""),
+    bodyHtml: renderMarkdown(r[`body_${shown}`] ?? "", markdown),
   };
 }
 export type PublicRelease = ReturnType<typeof presentRelease>;
@@ -156,7 +162,11 @@ export const presentRecommendation = (r: RecommendationRow, addressee: string, f
 });
 export type PublicRecommendation = ReturnType<typeof presentRecommendation>;
 
-/** The mandate as the portal names it. */
+/** The mandate's name in the reader's language (every page's frame says it). */
+export const mandateName = (m: { name_en: string; name_ko: string | null }, lang: PortalLang) =>
+  (lang === "ko" ? m.name_ko : null) ?? m.name_en;
+
+/** The mandate as the about page shows it. */
 export const presentMandate = (
   m: {
     code: string;
@@ -169,7 +179,7 @@ export const presentMandate = (
   lang: PortalLang,
 ) => ({
   code: m.code,
-  name: (lang === "ko" ? m.name_ko : null) ?? m.name_en,
+  name: mandateName(m, lang),
   holder: m.holder ?? "",
   aboutHtml: renderMarkdown(
     (lang === "ko" ? m.about_ko : m.about_en) ?? (lang === "ko" ? m.about_en : m.about_ko),

@@ -14,6 +14,15 @@ export function createPortalRepository({ db }: { db: Tx }) {
       .where("status", "=", "published")
       .where("confidentiality", "=", "public")
       .where("restricted", "=", 0);
+  // A release's images are public exactly when the release is.
+  const images = (mandateId: string) =>
+    db
+      .selectFrom("press_release_images as i")
+      .innerJoin("press_releases as r", "r.id", "i.press_release_id")
+      .where("r.mandate_id", "=", mandateId)
+      .where("r.status", "=", "published")
+      .where("r.confidentiality", "=", "public")
+      .where("r.restricted", "=", 0);
   const releaseColumns = [
     "id",
     "slug",
@@ -86,6 +95,16 @@ export function createPortalRepository({ db }: { db: Tx }) {
         .select([...releaseColumns, "body_en", "body_ko"])
         .where("slug", "=", slug)
         .executeTakeFirst(),
+
+    /** The ids of a published release's images: the only images its page shows. */
+    async releaseImageIds(mandateId: string, pressReleaseId: string) {
+      const rows = await images(mandateId).select("i.id").where("r.id", "=", pressReleaseId).execute();
+      return rows.map((row) => row.id);
+    },
+
+    /** An image of a published release, as `/media/{id}` serves it: what it is and where its bytes are. */
+    image: (mandateId: string, id: string) =>
+      images(mandateId).select(["i.id", "i.sha256", "i.mime_type"]).where("i.id", "=", id).executeTakeFirst(),
 
     /** Published reports at level public. */
     reports: (mandateId: string) =>

@@ -8,6 +8,7 @@ import { buildReportDocument } from "../reports/report-document.builder.js";
 import { parseBody } from "../reports/reports.usecases.js";
 import { portalNotFound } from "./portal.errors.js";
 import {
+  mediaPath,
   presentMandate,
   presentRecommendation,
   presentRelease,
@@ -77,11 +78,13 @@ export async function releasesView(
   };
 }
 
-/** One published press release, or not found. */
+/** One published press release, or not found; its body shows its own images, from `/media/`. */
 export async function releaseView(db: Db, mandateId: string, lang: PortalLang, slug: string) {
-  const row = await createPortalRepository({ db }).pressRelease(mandateId, slug);
+  const repo = createPortalRepository({ db });
+  const row = await repo.pressRelease(mandateId, slug);
   if (!row) throw portalNotFound();
-  return presentRelease(row, lang);
+  const images = new Set(await repo.releaseImageIds(mandateId, row.id));
+  return presentRelease(row, lang, { imageUrl: (id) => (images.has(id) ? mediaPath(id) : null) });
 }
 
 /** Published reports, newest first. */

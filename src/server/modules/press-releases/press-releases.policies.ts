@@ -24,6 +24,9 @@ export const languageFields = [
 /** Statuses in which the text is fixed: what was reviewed is what goes out. */
 export const lockedStatuses = new Set<string>(["scheduled", "published"]);
 
+/** The largest image a release takes: enough for a photograph on a page, small enough for a mail client. */
+export const maxImageBytes = 5 * 1024 * 1024;
+
 const writers: MandateRole[] = ["mandate_holder", "officer", "analyst"];
 const publishers: MandateRole[] = ["mandate_holder", "officer"];
 

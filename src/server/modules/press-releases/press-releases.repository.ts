@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import { type Tx, untyped } from "../../platform/db/any-db.js";
 
-/** SQL of press releases beyond the record engine: the lifecycle's compare-and-set moves and free slugs. */
+/** SQL of press releases beyond the record engine: the lifecycle's compare-and-set moves, free slugs, row holds. */
 export function createPressReleasesRepository({ db }: { db: Tx }) {
   return {
     async find(id: string) {
@@ -15,6 +15,20 @@ export function createPressReleasesRepository({ db }: { db: Tx }) {
         .set({ ...values, version: sql`version + 1` })
         .where("id", "=", id)
         .where("status", "in", [...from])
+        .executeTakeFirst();
+      return Number(res.numUpdatedRows) === 1;
+    },
+
+    /**
+     * Takes the release's row lock if its text is still open (not in one of `locked`), and says whether it is: a
+     * publication then waits for the caller's transaction, or the caller sees it was published first.
+     */
+    async holdTextOpen(id: string, locked: readonly string[]) {
+      const res = await db
+        .updateTable("press_releases")
+        .set((eb) => ({ status: eb.ref("status") }))
+        .where("id", "=", id)
+        .where("status", "not in", [...locked])
         .executeTakeFirst();
       return Number(res.numUpdatedRows) === 1;
     },

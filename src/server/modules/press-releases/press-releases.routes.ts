@@ -5,6 +5,7 @@ import { requireActor, requireWriter } from "../../platform/http/caller.js";
 import type { AppDeps } from "../../platform/http/deps.js";
 import { createBodySchema, recordResponseSchema } from "../../platform/records/record-schemas.js";
 import { idParams, registerRecordRoutes } from "../../platform/records/records.routes.js";
+import { registerPressReleaseImageRoutes } from "./press-release-images.routes.js";
 import { isPublishAt, pressReleaseTransitions } from "./press-releases.policies.js";
 import { pressReleaseSpec } from "./press-releases.schemas.js";
 import {
@@ -88,4 +89,6 @@ export function registerPressReleaseRoutes(app: FastifyInstance, deps: AppDeps) 
         publishAt: req.body.publishAt,
       }),
   );
+
+  registerPressReleaseImageRoutes(app, deps);
 }

@@ -143,15 +143,18 @@ async function reportDocs(repo: Repo, ids: string[]) {
 }
 
 /** A recommendation is found by its text, theme, session, paragraph, addressee and recommending state. */
+function recommendationDoc(r: Row) {
+  const text = String(r.text ?? "");
+  return {
+    ...common(r, "recommendation"),
+    title: [r.paragraph, text.length > 160 ? `${text.slice(0, 159)}…` : text].filter(Boolean).join(" · "),
+    doc_date: (r.issued_on as string | null | undefined) ?? null,
+    terms: termsOf(text, r.theme, r.session, r.paragraph, r.addressee_name, r.recommending_state),
+  };
+}
+
 async function recommendationDocs(repo: Repo, ids: string[]) {
-  return (await repo.recommendations(ids)).map((r) => ({
-    ...common(r as unknown as Row, "recommendation"),
-    title: [r.paragraph, r.text.length > 160 ? `${r.text.slice(0, 159)}…` : r.text]
-      .filter(Boolean)
-      .join(" · "),
-    doc_date: r.issued_on,
-    terms: termsOf(r.text, r.theme, r.session, r.paragraph, r.addressee_name, r.recommending_state),
-  }));
+  return (await repo.recommendations(ids)).map((r) => recommendationDoc(r as unknown as Row));
 }
 
 const builders = {
@@ -212,6 +215,26 @@ export async function indexRecords(db: Tx, recordType: string, ids: readonly str
       await repo.remove(gone);
     }
   }
+}
+
+/** Types whose document is made from their own row alone: a bulk write indexes them from the rows it wrote. */
+const fromRow: Partial<Record<Indexed, (r: Row) => SearchDocument>> = { recommendation: recommendationDoc };
+
+/**
+ * Indexes rows just written in bulk (an import), from the rows themselves where the type allows, else by reading
+ * them back. Their documents cannot exist yet.
+ */
+export async function indexInsertedRows(db: Tx, recordType: Indexed, rows: readonly Row[]) {
+  const build = fromRow[recordType];
+  if (!build)
+    return indexNewRecords(
+      db,
+      recordType,
+      rows.map((r) => String(r.id)),
+    );
+  const repo = createSearchIndexRepository({ db });
+  for (let i = 0; i < rows.length; i += batch)
+    await repo.replace(rows.slice(i, i + batch).map(build), { fresh: true });
 }
 
 /** Indexes records just created in bulk (an import): their documents cannot exist yet. */

@@ -10,6 +10,7 @@ import * as m0007 from "./migrations/0007-imports.js";
 import * as m0008 from "./migrations/0008-search-reports.js";
 import * as m0009 from "./migrations/0009-publish.js";
 import * as m0010 from "./migrations/0010-mailing.js";
+import * as m0011 from "./migrations/0011-press-release-images.js";
 
 const migrations: Record<string, Migration> = {
   "0001-core": m0001,
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   "0008-search-reports": m0008,
   "0009-publish": m0009,
   "0010-mailing": m0010,
+  "0011-press-release-images": m0011,
 };
 
 /** Every migration this version knows, in order. */

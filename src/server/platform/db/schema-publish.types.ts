@@ -19,7 +19,26 @@ export interface PressReleasesTable extends RecordColumns {
   body_ko: string | null;
 }
 
-/** Tables of publishing (migration 0009-publish). */
+/** An image of a press release (migration 0011): its bytes are in the blob store under `sha256`. */
+export interface PressReleaseImagesTable {
+  id: string;
+  mandate_id: string;
+  press_release_id: string;
+  sha256: string;
+  /** Decided from the file's first bytes: image/png, image/jpeg, image/webp or image/gif. */
+  mime_type: string;
+  size: number;
+  /** In pixels, when the file's header says. */
+  width: number | null;
+  height: number | null;
+  /** As uploaded; staff see it, the public never does. */
+  filename: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+/** Tables of publishing (migrations 0009-publish, 0011-press-release-images). */
 export interface PublishTables {
   press_releases: PressReleasesTable;
+  press_release_images: PressReleaseImagesTable;
 }

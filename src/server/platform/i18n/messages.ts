@@ -109,6 +109,9 @@ const en: Catalog = {
   "press-releases.restricted":
     "A press release restricted to named members cannot be scheduled or published: lift the restriction first.",
   "press-releases.published_public": "A published press release is public: unpublish it to change its level.",
+  "press-releases.image_type": "Only PNG, JPEG, WebP and GIF images are accepted.",
+  "press-releases.image_corrupt": "The stored image does not match its checksum: it is not served.",
+  "field.image_type": "Not a PNG, JPEG, WebP or GIF image (its contents decide, not its name).",
   // mailing list
   "mailings.not_found": "No such mailing.",
   "mailings.not_published": "Only a published, public press release can be sent to the mailing list.",
@@ -221,6 +224,9 @@ const ko: Catalog = {
     "특정 구성원으로 제한된 보도자료는 예약하거나 공개할 수 없습니다. 먼저 제한을 해제하십시오.",
   "press-releases.published_public":
     "공개된 보도자료는 공개 등급입니다. 등급을 바꾸려면 공개를 취소하십시오.",
+  "press-releases.image_type": "PNG, JPEG, WebP, GIF 이미지만 받습니다.",
+  "press-releases.image_corrupt": "저장된 이미지가 체크섬과 일치하지 않아 제공하지 않습니다.",
+  "field.image_type": "PNG, JPEG, WebP, GIF 이미지가 아닙니다(파일 이름이 아니라 내용으로 판단합니다).",
   // mailing list
   "mailings.not_found": "그런 메일 발송이 없습니다.",
   "mailings.not_published": "공개된 보도자료만 메일링 리스트로 보낼 수 있습니다.",

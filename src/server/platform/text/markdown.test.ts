@@ -28,4 +28,28 @@ describe("published Markdown", () => {
       "서울 — 강제송환 & detention\n\na",
     );
   });
+
+  it("maps images stored with the text to the address given, and keeps a relative path through the sanitiser", () => {
+    const id = "0193f2a4-7c1e-7000-8000-00000000abcd";
+    const source = `GENEVA — ![Women at the border, 2017](image:${id})`;
+    const imageUrl = (i: string) => (i === id ? `/media/${i}` : null);
+    expect(renderMarkdown(source, { imageUrl })).toContain(
+      `<img src="/media/${id}" alt="Women at the border, 2017" />`,
+    );
+    expect(renderMarkdown(source, { imageUrl: () => `https://portal.example.org/media/${id}` })).toContain(
+      `<img src="https://portal.example.org/media/${id}"`,
+    );
+    // An image the text may not show (another release's, or none given) is left out, its words too.
+    expect(renderMarkdown(`![other](image:elsewhere)`, { imageUrl })).not.toContain("<img");
+    expect(renderMarkdown(source)).toBe("<p>GENEVA — </p>\n");
+    // The address given is sanitised like any other: no script, no protocol-relative escape.
+    expect(renderMarkdown(source, { imageUrl: () => "javascript:alert(1)" })).not.toContain("javascript");
+    expect(renderMarkdown(source, { imageUrl: () => "//evil.example/x.png" })).not.toContain("evil");
+  });
+
+  it("gives an image's alternative text, and only it, as plain text", () => {
+    expect(markdownToText("Before\n\n![A map of **Hoeryong**](image:abc)\n\nAfter")).toBe(
+      "Before\n\nA map of Hoeryong\n\nAfter",
+    );
+  });
 });

@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../api/client.js";
 import type { ApiRecord } from "../../api/types.js";
+import { uploadWithProgress } from "../../api/upload.js";
 
 export const pressReleaseStatuses = ["draft", "review", "scheduled", "published"] as const;
 export type PressReleaseAction = "submit" | "return" | "schedule" | "unschedule" | "publish" | "unpublish";
@@ -80,3 +81,30 @@ export function useRefreshPressRelease() {
     ]);
   };
 }
+
+/** An image of a press release, as the API answers its upload. */
+export interface PressReleaseImage {
+  id: string;
+  markdown: string;
+  url: string;
+  filename: string;
+  mimeType: string;
+  size: number;
+}
+
+/** The images a release takes: what the API accepts (it checks the bytes), and at most 5 MB. */
+export const imageTypes = "image/png,image/jpeg,image/webp,image/gif";
+export const maxImageBytes = 5 * 1024 * 1024;
+
+/** Sends one image to a release (a draft or in review), reporting progress; rejects with an ApiError. */
+export const uploadImage = (
+  releaseId: string,
+  file: File,
+  onProgress: (loaded: number, total: number) => void,
+) =>
+  uploadWithProgress<PressReleaseImage>(
+    `/api/v1/press-releases/${encodeURIComponent(releaseId)}/images?${new URLSearchParams({ filename: file.name })}`,
+    file,
+    201,
+    onProgress,
+  );

@@ -1,57 +1,12 @@
-import { type FormEvent, useEffect, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../api/client.js";
 import { ConfidentialitySelect } from "../records/confidentiality-select.js";
 import { RestrictionInput } from "../records/restriction-input.js";
 import type { EditorValues, TextFieldName } from "./press-release-api.js";
-
-interface FieldProps {
-  name: TextFieldName;
-  values: EditorValues;
-  set: (name: TextFieldName, value: string) => void;
-  problem: string | undefined;
-  readOnly: boolean;
-  lang?: "en" | "ko";
-  rows?: number;
-  hint?: string;
-  maxLength: number;
-}
-
-/** One text of the release with its label, its hint and the problem the API found with it (all linked). */
-function TextField({ name, values, set, problem, readOnly, lang, rows, hint, maxLength }: FieldProps) {
-  const { t } = useTranslation();
-  const id = `pr-${name}`;
-  const describedBy = [problem ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ");
-  const common = {
-    id,
-    lang,
-    value: values[name],
-    readOnly,
-    maxLength,
-    "aria-invalid": problem ? true : undefined,
-    "aria-describedby": describedBy || undefined,
-  } as const;
-  return (
-    <div className={`field${problem ? " has-error" : ""}`}>
-      <label htmlFor={id}>{t(`field.${name}`)}</label>
-      {rows ? (
-        <textarea {...common} rows={rows} onChange={(e) => set(name, e.target.value)} />
-      ) : (
-        <input {...common} type="text" onChange={(e) => set(name, e.target.value)} />
-      )}
-      {hint && (
-        <small id={`${id}-hint`} className="hint">
-          {hint}
-        </small>
-      )}
-      {problem && (
-        <small id={`${id}-error`} className="field-error">
-          {problem}
-        </small>
-      )}
-    </div>
-  );
-}
+import { InsertImage } from "./press-release-image-insert.js";
+import { type FieldProps, TextField } from "./press-release-text-field.js";
+import { insertBlock } from "./press-release-values.js";
 
 interface Props {
   initial: EditorValues;
@@ -63,12 +18,15 @@ interface Props {
   onSubmit: (values: EditorValues) => Promise<unknown>;
   onDirtyChange?: (dirty: boolean) => void;
   onCancel?: () => void;
+  /** A saved release whose text is open: its texts take uploaded images. */
+  imagesOf?: string | undefined;
 }
 
 /**
  * A press release's editor: dateline and address, then English and Korean side by side (title, plain-text summary,
- * Markdown body), so a translation is written and checked against its original. Problems the API names appear next
- * to their field, in the reader's language.
+ * Markdown body, and under it, for a saved release whose text is open, a control that inserts an uploaded image), so
+ * a translation is written and checked against its original. Problems the API names appear next to their field, in
+ * the reader's language.
  */
 export function PressReleaseEditor({
   initial,
@@ -79,6 +37,7 @@ export function PressReleaseEditor({
   onSubmit,
   onDirtyChange,
   onCancel,
+  imagesOf,
 }: Props) {
   const { t } = useTranslation();
   const [values, setValues] = useState(initial);
@@ -92,9 +51,21 @@ export function PressReleaseEditor({
     if (!dirty) setValues(initial);
   }, [initial, dirty]);
 
+  // Where the cursor last was in each body: an image goes in there (at the end when it has not been in the text).
+  const cursor = useRef<Partial<Record<TextFieldName, number>>>({});
+
   const set = (name: keyof EditorValues, value: unknown) => {
     setValues((prev) => ({ ...prev, [name]: value }));
     setDirty(true);
+  };
+  // The text as it is when an upload ends (the writer may have typed meanwhile).
+  const latest = useRef(values);
+  latest.current = values;
+  const insertImage = (name: "bodyEn" | "bodyKo", markdown: string) => {
+    const body = latest.current[name];
+    const placed = insertBlock(body, cursor.current[name] ?? body.length, markdown);
+    cursor.current[name] = placed.at;
+    set(name, placed.text);
   };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -114,8 +85,26 @@ export function PressReleaseEditor({
     }
   };
   const field = (name: TextFieldName, more: Partial<FieldProps> & { maxLength: number }) => (
-    <TextField name={name} values={values} set={set} problem={problems[name]} readOnly={readOnly} {...more} />
+    <TextField
+      name={name}
+      values={values}
+      set={set}
+      problem={problems[name]}
+      readOnly={readOnly}
+      onCursor={(at) => {
+        cursor.current[name] = at;
+      }}
+      {...more}
+    />
   );
+  const images = (lang: "en" | "ko") =>
+    imagesOf && !readOnly ? (
+      <InsertImage
+        releaseId={imagesOf}
+        lang={lang}
+        onInsert={(markdown) => insertImage(lang === "en" ? "bodyEn" : "bodyKo", markdown)}
+      />
+    ) : null;
   const markdown = t("pressReleases.markdownHint");
   const summary = t("pressReleases.summaryHint");
   return (
@@ -136,12 +125,14 @@ export function PressReleaseEditor({
           {field("titleEn", { lang: "en", maxLength: 300 })}
           {field("summaryEn", { lang: "en", rows: 3, maxLength: 1000, hint: summary })}
           {field("bodyEn", { lang: "en", rows: 18, maxLength: 100_000, hint: markdown })}
+          {images("en")}
         </fieldset>
         <fieldset>
           <legend>{t("pressReleases.korean")}</legend>
           {field("titleKo", { lang: "ko", maxLength: 300 })}
           {field("summaryKo", { lang: "ko", rows: 3, maxLength: 1000, hint: summary })}
           {field("bodyKo", { lang: "ko", rows: 18, maxLength: 100_000, hint: markdown })}
+          {images("ko")}
         </fieldset>
       </div>
       {!readOnly && (

@@ -35,3 +35,27 @@ export function updateBodyOf(r: PressRelease, v: EditorValues): Record<string, u
     body.restrictedTo = v.restrictedTo;
   return body;
 }
+
+/**
+ * The Markdown that shows an uploaded image with its alternative text (brackets and backslashes escaped, one line).
+ * @example imageMarkdown("A map [2017]", "0193…") // "![A map \[2017\]](image:0193…)"
+ */
+export const imageMarkdown = (alt: string, id: string) =>
+  `![${alt
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/[\\[\]]/g, "\\$&")}](image:${id})`;
+
+/**
+ * Puts a block (an image) into a text at a position, as a paragraph of its own: blank lines around it where the text
+ * goes on. Returns the new text and the position after the block.
+ */
+export function insertBlock(text: string, at: number, block: string): { text: string; at: number } {
+  const cut = Math.max(0, Math.min(at, text.length));
+  const before = text.slice(0, cut).replace(/[ \t]+$/, "");
+  const after = text.slice(cut).replace(/^[ \t]+/, "");
+  const lead = before === "" ? "" : before.endsWith("\n\n") ? "" : before.endsWith("\n") ? "\n" : "\n\n";
+  const trail = after === "" ? "" : after.startsWith("\n\n") ? "" : after.startsWith("\n") ? "\n" : "\n\n";
+  const head = `${before}${lead}${block}`;
+  return { text: `${head}${trail}${after}`, at: head.length };
+}
