@@ -6,6 +6,7 @@ import { registerAnalyticsRoutes } from "./modules/analytics/analytics.routes.js
 import { registerAttachmentRoutes } from "./modules/attachments/attachments.routes.js";
 import { registerAuditRoutes } from "./modules/audit/audit.routes.js";
 import { registerAuthRoutes } from "./modules/auth/auth.routes.js";
+import { registerSessionRoutes } from "./modules/auth/sessions.routes.js";
 import { registerCaseRoutes } from "./modules/cases/cases.routes.js";
 import { registerCommunicationRoutes } from "./modules/communications/communications.routes.js";
 import { registerImportRoutes } from "./modules/imports/imports.routes.js";
@@ -112,6 +113,7 @@ export async function buildApp(
   app.get("/api/v1/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
   registerAuthRoutes(app, deps);
+  registerSessionRoutes(app, deps);
   registerMandateRoutes(app, deps);
   registerUserRoutes(app, deps);
   registerPersonRoutes(app, deps);

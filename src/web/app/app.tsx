@@ -27,6 +27,7 @@ const NewPressReleasePage = lazy(() => import("../modules/press-releases/new-pre
 const PressReleasePage = lazy(() => import("../modules/press-releases/press-release.page.js"));
 const MandatePage = lazy(() => import("../modules/admin/mandate.page.js"));
 const SubscribersPage = lazy(() => import("../modules/mailing/subscribers.page.js"));
+const SessionsPage = lazy(() => import("../modules/account/sessions.page.js"));
 
 /** Routes of the staff application; everything but sign-in needs a session. */
 export function App() {
@@ -53,6 +54,7 @@ export function App() {
             <Route path="/admin/outbox" element={<OutboxPage />} />
             <Route path="/admin/mandate" element={<MandatePage />} />
             <Route path="/subscribers" element={<SubscribersPage />} />
+            <Route path="/account/sessions" element={<SessionsPage />} />
             <Route path="/notifications" element={<NotificationsPage />} />
             <Route path="/testimony/new" element={<TestimonyPage />} />
             <Route path="/search" element={<SearchPage />} />

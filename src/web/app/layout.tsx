@@ -1,7 +1,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { NavLink } from "react-router";
+import { Link, NavLink } from "react-router";
 import { api, setCsrfToken } from "../api/client.js";
 import type { Mandate, Session } from "../api/types.js";
 import { AdminNav } from "../modules/admin/admin-nav.js";
@@ -58,6 +58,9 @@ export function Layout({ session, children }: { session: Session; children: Reac
         <NotificationsLink />
         <LanguageSelect />
         <span className="user">{t("app.signedInAs", { name: session.user.displayName })}</span>
+        <Link to="/account/sessions" className="account-link">
+          {t("app.mySessions")}
+        </Link>
         <button type="button" onClick={signOut}>
           {t("app.signOut")}
         </button>

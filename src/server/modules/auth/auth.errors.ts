@@ -6,3 +6,4 @@ export const accountLocked = defineError("auth.locked", 423);
 export const csrfFailed = defineError("auth.csrf_failed", 403);
 export const tokenScope = defineError("auth.token_scope", 403);
 export const rateLimited = defineError("rate_limited", 429);
+export const sessionNotFound = defineError("sessions.not_found", 404);

@@ -55,6 +55,24 @@ export function createAuthRepository({ db }: { db: Tx }) {
         .where("users.disabled", "=", 0)
         .executeTakeFirst(),
 
+    /** The live sessions of one user, newest first. */
+    listSessions: (userId: string, now: string) =>
+      db
+        .selectFrom("sessions")
+        .select(["id", "ip", "user_agent", "created_at", "last_seen_at", "expires_at"])
+        .where("user_id", "=", userId)
+        .where("expires_at", ">", now)
+        .orderBy("created_at", "desc")
+        .execute(),
+
+    /** Ends the sessions of a user among `ids` (or all but `keep`). */
+    deleteSessionsOfUser: (userId: string, o: { ids?: string[]; keep?: string | null }) => {
+      let q = db.deleteFrom("sessions").where("user_id", "=", userId);
+      if (o.ids) q = q.where("id", "in", o.ids.length ? o.ids : [""]);
+      if (o.keep) q = q.where("id", "!=", o.keep);
+      return q.executeTakeFirst();
+    },
+
     touchSession: (id: string, now: string) =>
       db.updateTable("sessions").set({ last_seen_at: now }).where("id", "=", id).execute(),
 

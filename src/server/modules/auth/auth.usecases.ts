@@ -112,6 +112,8 @@ export interface ResolvedCaller {
   actor: Actor;
   /** Set for cookie sessions: writes must echo it in `x-csrf-token`. */
   csrfToken: string | null;
+  /** The session's row id (a hash of its secret), for cookie sessions. */
+  sessionId: string | null;
 }
 
 /** Finds who is calling from a session cookie or a bearer token; null when neither is valid. */
@@ -121,10 +123,13 @@ export async function resolveCaller({
   sessionToken,
   bearer,
   client,
+  idleMinutes = 120,
 }: {
   db: Db;
   /** Where the lookups go, so that a long write elsewhere does not hold up who-is-calling. */
   readDb?: Db;
+  /** A session unused for longer has ended. */
+  idleMinutes?: number;
   sessionToken?: string | undefined;
   bearer?: string | undefined;
   client: ClientInfo;
@@ -152,11 +157,16 @@ export async function resolveCaller({
         ...client,
       },
       csrfToken: null,
+      sessionId: null,
     };
   }
   if (!sessionToken) return null;
   const session = await repo.findLiveSession(secretHash(sessionToken), now);
   if (!session) return null;
+  if (Date.parse(now) - Date.parse(session.last_seen_at) > idleMinutes * 60_000) {
+    note(writer.deleteSession(session.id));
+    return null;
+  }
   // Writing last_seen on every request would turn each read into a write; once a minute is enough.
   if (Date.parse(now) - Date.parse(session.last_seen_at) > 60_000) note(writer.touchSession(session.id, now));
   return {
@@ -168,6 +178,7 @@ export async function resolveCaller({
       ...client,
     },
     csrfToken: session.csrf_token,
+    sessionId: session.id,
   };
 }
 

@@ -70,6 +70,12 @@ export const configSlices = {
     default: 12,
     env: "RAPPORTEUR_SESSION_HOURS",
   }),
+  sessionIdleMinutes: slice({
+    doc: "A session unused for this many minutes ends (the absolute lifetime still applies).",
+    schema: intFromEnv(5, 24 * 60),
+    default: 120,
+    env: "RAPPORTEUR_SESSION_IDLE_MINUTES",
+  }),
   loginDelayMs: slice({
     doc: "Base of the progressive delay after failed logins (doubles from the third failure, at most 8 s).",
     schema: intFromEnv(0, 10_000),

@@ -19,6 +19,7 @@ export function registerCaller(app: FastifyInstance, deps: AppDeps) {
     req.caller = await resolveCaller({
       db: deps.db,
       readDb: deps.readDb,
+      idleMinutes: deps.config.sessionIdleMinutes,
       sessionToken,
       bearer,
       client: clientInfo(req),
