@@ -110,6 +110,7 @@ export const searchRecordTypes = [
   "communication",
   "report",
   "recommendation",
+  "press_release",
 ] as const;
 export type SearchRecordType = (typeof searchRecordTypes)[number];
 

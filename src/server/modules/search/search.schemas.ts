@@ -18,6 +18,7 @@ export const searchTypes = [
   "communication",
   "report",
   "recommendation",
+  "press_release",
 ] as const;
 export const searchSorts = ["relevance", "date_desc", "date_asc"] as const;
 
