@@ -27,7 +27,7 @@ export async function openDeps(config: Config): Promise<OpenedDeps> {
     await loadReferencePlaces(handle.db);
     // Records written before the search (or before their type joined it) are indexed once, when its migration is
     // applied.
-    if (["0002-search", "0008-search-reports", "0012-search-press-releases"].some((m) => applied.includes(m)))
+    if (applied.includes("0002-search") || applied.includes("0008-search-reports"))
       await rebuildSearchIndex(handle.db);
   } catch (e) {
     await handle.destroy();

@@ -73,30 +73,6 @@ describe.each(dialects)("press releases on %s", (dialect) => {
   });
   afterAll(async () => world?.close());
 
-  it("a release is found by search in either language; a restricted draft only by those it is restricted to", async () => {
-    type Found = { total: number; items: { id: string; recordType: string }[] };
-    const find = (client: ApiClient, q: string) =>
-      client.get<Found>(`/api/v1/search?mandateId=${world.mandateId}&q=${encodeURIComponent(q)}`);
-    const r = await inReview({
-      titleEn: "Experts decry sandpiperword detentions",
-      bodyKo: "제네바 — 도요새단어 구금을 규탄했다.",
-    });
-    expect((await find(officer, "sandpiperword")).body.items).toEqual([
-      expect.objectContaining({ id: r.id, recordType: "press_release" }),
-    ]);
-    expect((await find(officer, "도요새단어")).body.items.map((i) => i.id)).toContain(r.id);
-    const hidden = await createVia<PressRelease>(
-      officer,
-      "press-releases",
-      build.pressRelease(world.mandateId, {
-        titleEn: "Sealed turnstoneword draft",
-        restrictedTo: [world.users.officer],
-      }),
-    );
-    expect((await find(officer, "turnstoneword")).body.items.map((i) => i.id)).toEqual([hidden.id]);
-    expect((await find(analyst, "turnstoneword")).body.total).toBe(0);
-  });
-
   it("a release gets a slug from its date and English title; a Korean-only one from its date and a random part", async () => {
     const r = await createVia<PressRelease>(
       analyst,

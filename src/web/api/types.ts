@@ -110,7 +110,6 @@ export const searchRecordTypes = [
   "communication",
   "report",
   "recommendation",
-  "press_release",
 ] as const;
 export type SearchRecordType = (typeof searchRecordTypes)[number];
 

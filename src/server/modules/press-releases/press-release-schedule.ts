@@ -2,7 +2,6 @@ import { writeAudit } from "../../platform/audit/audit.repository.js";
 import type { Tx } from "../../platform/db/any-db.js";
 import { nowIso } from "../../platform/db/time.js";
 import { cancelJobs, registerJobHandler, scheduleJob } from "../../platform/jobs/jobs.usecases.js";
-import { indexRecords } from "../search/search-index.usecases.js";
 import { publishedColumns } from "./press-releases.policies.js";
 import { createPressReleasesRepository } from "./press-releases.repository.js";
 
@@ -40,7 +39,6 @@ export async function publishScheduled(db: Tx, id: string) {
     updated_at: nowIso(),
   });
   if (!moved) return false;
-  await indexRecords(db, "press_release", [id]);
   await writeAudit(db, null, [
     {
       action: "press_release.publish",

@@ -1,7 +1,6 @@
 import type { Actor } from "../../platform/access/access.policies.js";
 import { forbidden } from "../../platform/errors/app-error.js";
 import { defineRecordSpec, type Problems } from "../../platform/records/record-spec.js";
-import { indexRecords } from "../search/search-index.usecases.js";
 import { followPressRelease } from "./press-release-schedule.js";
 import { slugMax, slugPattern } from "./press-release-slugs.js";
 import {
@@ -78,10 +77,7 @@ export const pressReleaseSpec = defineRecordSpec({
   defaultConfidentiality: "internal",
   quickSearch: ["title_en", "title_ko", "summary_en", "summary_ko", "slug"],
   unique: ["slug"],
-  afterWrite: async (db, id) => {
-    await followPressRelease(db, id);
-    await indexRecords(db, "press_release", [id]);
-  },
+  afterWrite: (db, id) => followPressRelease(db, id),
   fields: {
     status: {
       column: "status",

@@ -157,25 +157,6 @@ async function recommendationDocs(repo: Repo, ids: string[]) {
   return (await repo.recommendations(ids)).map((r) => recommendationDoc(r as unknown as Row));
 }
 
-/** A press release is found by its words in either language, its dateline and its address. */
-async function pressReleaseDocs(repo: Repo, ids: string[]) {
-  return (await repo.pressReleases(ids)).map((r) => ({
-    ...common(r as unknown as Row, "press_release"),
-    title: r.title_en ?? r.title_ko ?? r.slug,
-    doc_date: r.published_at ?? r.publish_at,
-    terms: termsOf(
-      r.title_en,
-      r.title_ko,
-      r.summary_en,
-      r.summary_ko,
-      r.body_en,
-      r.body_ko,
-      r.location,
-      r.slug,
-    ),
-  }));
-}
-
 const builders = {
   source: sourceDocs,
   event: eventDocs,
@@ -185,7 +166,6 @@ const builders = {
   communication: communicationDocs,
   report: reportDocs,
   recommendation: recommendationDocs,
-  press_release: pressReleaseDocs,
 } as const;
 export type Indexed = keyof typeof builders;
 
@@ -216,8 +196,6 @@ async function affected(repo: Repo, recordType: string, ids: string[]): Promise<
       return [["report", ids]];
     case "recommendation":
       return [["recommendation", ids]];
-    case "press_release":
-      return [["press_release", ids]];
     default:
       return [];
   }
@@ -275,7 +253,6 @@ const tables = {
   communication: "communications",
   report: "reports",
   recommendation: "recommendations",
-  press_release: "press_releases",
 } as const;
 
 /** Rebuilds the whole index, a batch per transaction; `onProgress` hears how many records are done. */

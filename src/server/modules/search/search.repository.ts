@@ -149,7 +149,6 @@ export function createSearchRepository({ db }: { db: Tx }) {
         communication: ["reference", "subject", "summary", "public_summary", "body"],
         report: ["symbol", "title", "subtitle", "session", "body"],
         recommendation: ["paragraph", "text", "theme", "session", "recommending_state"],
-        press_release: ["title_en", "title_ko", "summary_en", "summary_ko", "body_en", "body_ko"],
       };
       const table = {
         source: "sources",
@@ -160,7 +159,6 @@ export function createSearchRepository({ db }: { db: Tx }) {
         communication: "communications",
         report: "reports",
         recommendation: "recommendations",
-        press_release: "press_releases",
       }[recordType];
       const wanted = columns[recordType];
       if (!table || !wanted || !ids.length) return [];

@@ -18,7 +18,6 @@ export const searchTypes = [
   "communication",
   "report",
   "recommendation",
-  "press_release",
 ] as const;
 export const searchSorts = ["relevance", "date_desc", "date_asc"] as const;
 

@@ -11,7 +11,6 @@ import * as m0008 from "./migrations/0008-search-reports.js";
 import * as m0009 from "./migrations/0009-publish.js";
 import * as m0010 from "./migrations/0010-mailing.js";
 import * as m0011 from "./migrations/0011-press-release-images.js";
-import * as m0012 from "./migrations/0012-search-press-releases.js";
 
 const migrations: Record<string, Migration> = {
   "0001-core": m0001,
@@ -25,7 +24,6 @@ const migrations: Record<string, Migration> = {
   "0009-publish": m0009,
   "0010-mailing": m0010,
   "0011-press-release-images": m0011,
-  "0012-search-press-releases": m0012,
 };
 
 /** Every migration this version knows, in order. */

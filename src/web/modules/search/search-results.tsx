@@ -16,7 +16,6 @@ export const pluralOfHit = {
   communication: "communications",
   report: "reports",
   recommendation: "recommendations",
-  press_release: "press-releases",
 } as const;
 
 /** A stored partial date (2016, 2016-05, 2016-05-12) as the reader says it. */
