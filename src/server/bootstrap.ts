@@ -26,9 +26,10 @@ export async function openDeps(config: Config): Promise<OpenedDeps> {
     }
     await loadReferencePlaces(handle.db);
     // Records written before the search (or before their type joined it) are indexed once, when its migration is
-    // applied.
-    if (applied.includes("0002-search") || applied.includes("0008-search-reports"))
-      await rebuildSearchIndex(handle.db);
+    // applied: every type with the search itself, reports and recommendations when they joined it.
+    if (applied.includes("0002-search")) await rebuildSearchIndex(handle.db);
+    else if (applied.includes("0008-search-reports"))
+      await rebuildSearchIndex(handle.db, { types: ["report", "recommendation"] });
   } catch (e) {
     await handle.destroy();
     throw e;

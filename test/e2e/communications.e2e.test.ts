@@ -7,6 +7,7 @@ import {
   type BrowserWorld,
   describeInBrowser,
   expectAccessible,
+  poll,
   signInPage,
   startBrowserWorld,
 } from "../support/e2e-world.js";
@@ -37,9 +38,6 @@ async function letterXml(page: Page) {
   const zip = await JSZip.loadAsync(Buffer.from(base64, "base64"));
   return (await zip.file("word/document.xml")?.async("string")) ?? "";
 }
-
-/** Waits for what a user would see, as long as a loaded machine may need. */
-const poll = <T>(read: () => Promise<T> | T, timeout = 15_000) => expect.poll(read, { timeout });
 
 /** The status the letter's panel shows, once the page has its record. */
 const letterStatus = (page: Page) => page.locator(".communication-panel .letter-status");

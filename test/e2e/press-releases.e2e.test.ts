@@ -5,6 +5,7 @@ import {
   type BrowserWorld,
   describeInBrowser,
   expectAccessible,
+  poll,
   signInPage,
   startBrowserWorld,
 } from "../support/e2e-world.js";
@@ -17,9 +18,6 @@ interface PressRelease {
   confidentiality: string;
   publishedAt: string | null;
 }
-
-/** Waits for what a user would see, as long as a loaded machine may need. */
-const poll = <T>(read: () => Promise<T> | T, timeout = 15_000) => expect.poll(read, { timeout });
 
 /** The status the lifecycle panel shows. */
 const releaseStatus = (page: Page) => page.locator(".press-release-lifecycle .press-release-status");

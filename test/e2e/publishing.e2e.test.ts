@@ -5,13 +5,12 @@ import {
   type BrowserWorld,
   describeInBrowser,
   expectAccessible,
+  poll,
   signInPage,
   startBrowserWorld,
 } from "../support/e2e-world.js";
 import { build, createVia } from "../support/factories.js";
 import { headerOf, type SmtpSink, startSmtpSink } from "../support/smtp-sink.js";
-
-const poll = <T>(read: () => Promise<T> | T, timeout = 20_000) => expect.poll(read, { timeout });
 
 /** A link of a message, moved to this run's server (the test server listens on a port chosen at start). */
 const linkIn = (text: string, path: string, base: string) => {
@@ -57,9 +56,10 @@ describeInBrowser("publishing to the public", () => {
     await staff.getByRole("button", { name: "Submit for review" }).click();
     await staff.getByRole("button", { name: "Publish now" }).click();
     await staff.getByRole("button", { name: "Yes, publish it" }).click();
-    await poll(() => staff.locator(".press-release-lifecycle .press-release-status").textContent()).toBe(
-      "Published",
-    );
+    await poll(
+      () => staff.locator(".press-release-lifecycle .press-release-status").textContent(),
+      20_000,
+    ).toBe("Published");
 
     // A visitor, without JavaScript, finds it on the portal in both languages and in both feeds.
     const visitor = await world.browser.newContext({ javaScriptEnabled: false, locale: "en-GB" });
@@ -91,7 +91,7 @@ describeInBrowser("publishing to the public", () => {
     await poll(async () => {
       await runJobs();
       return smtp.received.length;
-    }).toBe(1);
+    }, 20_000).toBe(1);
     const confirmation = smtp.received[0];
     expect(confirmation?.to).toContain("reader@example.org");
     await page.goto(linkIn(confirmation?.text ?? "", "/en/subscribe/confirm", world.base));
@@ -105,7 +105,7 @@ describeInBrowser("publishing to the public", () => {
     await poll(async () => {
       await runJobs();
       return smtp.received.filter((m) => m.to.includes("reader@example.org")).length;
-    }).toBe(2);
+    }, 20_000).toBe(2);
     const release = smtp.received.at(-1);
     expect(release?.subject).toBe("UN expert calls for news of abductees' families");
     expect(headerOf(release?.raw ?? "", "List-Unsubscribe-Post")).toBe("List-Unsubscribe=One-Click");

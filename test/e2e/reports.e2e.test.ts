@@ -6,13 +6,11 @@ import {
   type BrowserWorld,
   describeInBrowser,
   expectAccessible,
+  poll,
   signInPage,
   startBrowserWorld,
 } from "../support/e2e-world.js";
 import { build, createVia } from "../support/factories.js";
-
-/** Waits for what a user would see, as long as a loaded machine may need. */
-const poll = <T>(read: () => Promise<T> | T, timeout = 20_000) => expect.poll(read, { timeout });
 
 /** A file the page links to, fetched by the page itself (with its session), as bytes. */
 async function download(page: Page, name: RegExp) {
@@ -75,14 +73,14 @@ describeInBrowser("writing a report in the browser", () => {
     const form = page.getByRole("form", { name: "Insert a quotation" });
     await form.getByLabel("Find a source").fill(source.title);
     await form.getByRole("button", { name: "Search" }).click();
-    await poll(() => form.locator(`option[value="${source.id}"]`).count()).toBe(1);
+    await poll(() => form.locator(`option[value="${source.id}"]`).count(), 20_000).toBe(1);
     await form.getByLabel("Source", { exact: true }).selectOption(source.id);
     await form.getByLabel("Ends at character").fill(String(length));
-    await poll(() => form.locator(".excerpt-preview").textContent()).toContain(
+    await poll(() => form.locator(".excerpt-preview").textContent(), 20_000).toContain(
       source === publicSource ? "Women were searched" : "The guards",
     );
     await form.getByRole("button", { name: "Insert the quotation" }).click();
-    await poll(() => form.count()).toBe(0);
+    await poll(() => form.count(), 20_000).toBe(0);
   }
 
   it("the mandate holder writes a report with two live statistics and a quotation, fixes the publication check, and exports it", async () => {
@@ -120,13 +118,16 @@ describeInBrowser("writing a report in the browser", () => {
     await editor.getByRole("button", { name: "Add a footnote to Paragraph 2" }).click();
     await editor.getByLabel("Footnote 1").fill("Interviews held in Seoul in July 2017.");
     await editor.getByRole("button", { name: "Save the text" }).click();
-    await poll(() => editor.locator(".report-save-status").textContent()).toContain("Saved.");
+    await poll(() => editor.locator(".report-save-status").textContent(), 20_000).toContain("Saved.");
 
     // Two live statistics, computed by the server when inserted.
     await editor.getByRole("button", { name: "Insert a live statistic in Forced return" }).click();
     let form = editor.getByRole("form", { name: "What the statistic counts" });
     await form.getByLabel("Caption").fill("Acts of forced return per year, by sex of victim");
-    await poll(() => form.getByLabel("Type of act").locator('option[value="380101000000"]').count()).toBe(1);
+    await poll(
+      () => form.getByLabel("Type of act").locator('option[value="380101000000"]').count(),
+      20_000,
+    ).toBe(1);
     await form.getByLabel("Type of act").selectOption("380101000000");
     await form.getByLabel("Rows").selectOption("year");
     await form.getByLabel("Split by").selectOption("victimSex");
@@ -166,12 +167,12 @@ describeInBrowser("writing a report in the browser", () => {
     // Fixed: the quotation goes, one from a source that allows anonymised public use takes its place.
     await editor.getByRole("button", { name: /^Delete Quotation/ }).click();
     await editor.getByRole("button", { name: "Save the text" }).click();
-    await poll(() => editor.locator(".report-save-status").textContent()).toContain("Saved.");
+    await poll(() => editor.locator(".report-save-status").textContent(), 20_000).toContain("Saved.");
     await insertQuotation(page, "Forced return", publicSource, publicWords.length);
     await editor.locator("blockquote", { hasText: "Women were searched on arrival" }).waitFor();
 
     await check.getByRole("button", { name: "Run the publication check" }).click();
-    await poll(() => check.locator(".check-status").textContent()).not.toBe("");
+    await poll(() => check.locator(".check-status").textContent(), 20_000).not.toBe("");
     await expect(
       check.getByText("The quotation goes beyond the consent its source gave").count(),
     ).resolves.toBe(0);
@@ -180,7 +181,7 @@ describeInBrowser("writing a report in the browser", () => {
     for (let n = await reasons.count(); n > 0; n = await reasons.count()) {
       await reasons.first().fill("Figures already published by the mandate in aggregate.");
       await check.getByRole("button", { name: "Override (mandate holder)" }).first().click();
-      await poll(() => reasons.count()).toBe(n - 1);
+      await poll(() => reasons.count(), 20_000).toBe(n - 1);
     }
 
     // A recommendation of the report, made through the registry's API.
@@ -244,7 +245,7 @@ describeInBrowser("writing a report in the browser", () => {
     await editor.getByRole("button", { name: "버전 저장" }).click();
     await editor.getByRole("table", { name: /저장된 버전 1개/ }).waitFor();
     await editor.getByRole("button", { name: "공개 점검 실행" }).click();
-    await poll(() => editor.locator(".check-status").textContent()).not.toBe("");
+    await poll(() => editor.locator(".check-status").textContent(), 20_000).not.toBe("");
     await expectAccessible(page, "report-editor-ko");
     await page.context().close();
   });

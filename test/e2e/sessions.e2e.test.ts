@@ -1,13 +1,12 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, it } from "vitest";
 import {
   type BrowserWorld,
   describeInBrowser,
   expectAccessible,
+  poll,
   signInPage,
   startBrowserWorld,
 } from "../support/e2e-world.js";
-
-const poll = <T>(read: () => Promise<T> | T, timeout = 15_000) => expect.poll(read, { timeout });
 
 describeInBrowser("my sessions", () => {
   let world: BrowserWorld;

@@ -1,10 +1,10 @@
 import { simpleParser } from "mailparser";
-import { v7 as uuidv7 } from "uuid";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mailingKeys, signToken } from "../../src/server/modules/mailing/mailing-tokens.js";
-import type { PressReleasesTable } from "../../src/server/platform/db/schema-publish.types.js";
 import { type Scheduler, startScheduler } from "../../src/server/platform/jobs/jobs.usecases.js";
 import { findInDatabase } from "../support/db-scan.js";
+import { build, createVia } from "../support/factories.js";
+import { publishedRelease } from "../support/publishing.js";
 import { headerOf, type ReceivedMail, type SmtpSink, startSmtpSink } from "../support/smtp-sink.js";
 import { dialects } from "../support/test-deps.js";
 import { createWorld, type World } from "../support/world.js";
@@ -30,7 +30,6 @@ interface Delivery {
   recipientLeft: boolean;
 }
 
-/** A header of a raw message, unfolded. */
 /** The opening tag of the form that posts to `action`, if the page has one. */
 const formTo = (html: string, action: string) =>
   [...html.matchAll(/<form\b[^>]*>/g)].map((m) => m[0]).find((tag) => tag.includes(`action="${action}"`));
@@ -141,38 +140,15 @@ describe.each(dialects)("the public mailing list on %s", (dialect) => {
     expect((await post(`/${lang}/subscribe/confirm`, { token })).statusCode).toBe(200);
   }
 
-  /** A published, public press release, written straight into its table. */
-  async function publishedRelease(o: Partial<PressReleasesTable> = {}) {
-    const id = uuidv7();
-    const now = new Date().toISOString();
-    await db()
-      .insertInto("press_releases")
-      .values({
-        id,
-        mandate_id: world.mandateId,
-        confidentiality: "public",
-        restricted: 0,
-        version: 1,
-        created_by: null,
-        created_at: now,
-        updated_by: null,
-        updated_at: now,
-        slug: `2026-11-29-release-${id.slice(-6)}`,
-        status: "published",
-        publish_at: null,
-        published_at: now,
-        location: "Geneva",
-        title_en: `UN expert urges an end to forced returns ${id.slice(-4)}`,
-        title_ko: `유엔 전문가, 강제송환 중단 촉구 ${id.slice(-4)}`,
-        summary_en: "The Special Rapporteur calls for non-refoulement.",
-        summary_ko: "특별보고관은 강제송환 금지 원칙을 촉구했다.",
-        body_en: "GENEVA — The Special Rapporteur **urged** a halt.\n\n<script>alert(1)</script>",
-        body_ko: "제네바 — 특별보고관은 강제송환 **중단**을 촉구했다.",
+  /** A press release published through the API, in both languages unless `o` says otherwise; returns its id. */
+  const newRelease = async (o: Record<string, unknown> = {}) =>
+    (
+      await publishedRelease(world, {
+        bodyEn: "GENEVA — The Special Rapporteur **urged** a halt.\n\n<script>alert(1)</script>",
+        bodyKo: "제네바 — 특별보고관은 강제송환 **중단**을 촉구했다.",
         ...o,
       })
-      .execute();
-    return id;
-  }
+    ).id;
 
   async function sendRelease(releaseId: string, body: Record<string, unknown> = {}) {
     const officer = await world.as("officer");
@@ -198,7 +174,7 @@ describe.each(dialects)("the public mailing list on %s", (dialect) => {
     expect((await get("/ko/subscribe/sent")).body).toContain("받은 편지함을 확인하십시오");
 
     // A release mailed before the address is confirmed does not reach it.
-    const early = await sendRelease(await publishedRelease());
+    const early = await sendRelease(await newRelease());
     expect(early).toMatchObject({ total: 0, status: "done" });
     await runJobs(3);
     const mails = sink.received.slice(before);
@@ -234,7 +210,7 @@ describe.each(dialects)("the public mailing list on %s", (dialect) => {
     await confirmedReader("anna@example.org", { language: "en" });
     await confirmedReader("bora@example.org", { language: "ko" });
     await confirmedReader("chris@example.org", { language: "en", topics: ["reports"] });
-    const releaseId = await publishedRelease();
+    const releaseId = await newRelease();
     const title = await db()
       .selectFrom("press_releases")
       .select(["title_en", "title_ko"])
@@ -310,7 +286,7 @@ describe.each(dialects)("the public mailing list on %s", (dialect) => {
 
   it("sending is for a published release, by the holder or an officer, once unless asked again", async () => {
     const officer = await world.as("officer");
-    const releaseId = await publishedRelease({ title_ko: null, summary_ko: null, body_ko: null });
+    const releaseId = await newRelease({ titleKo: null, summaryKo: null, bodyKo: null });
     const first = await sendRelease(releaseId);
     const again = await officer.post(
       `/api/v1/press-releases/${releaseId}/mailings`,
@@ -323,12 +299,8 @@ describe.each(dialects)("the public mailing list on %s", (dialect) => {
     expect((await analyst.post(`/api/v1/press-releases/${releaseId}/mailings`, { again: true })).status).toBe(
       403,
     );
-    const draft = await publishedRelease({
-      status: "draft",
-      confidentiality: "internal",
-      published_at: null,
-    });
-    expect((await officer.post(`/api/v1/press-releases/${draft}/mailings`, {})).body).toMatchObject({
+    const draft = await createVia(officer, "press-releases", build.pressRelease(world.mandateId));
+    expect((await officer.post(`/api/v1/press-releases/${draft.id}/mailings`, {})).body).toMatchObject({
       error: { code: "mailings.not_published" },
     });
     const outsider = await world.as("outsider");
@@ -351,7 +323,7 @@ describe.each(dialects)("the public mailing list on %s", (dialect) => {
   });
 
   it("one-click unsubscribe (a POST to the List-Unsubscribe link, no login, no cookie) takes effect at once; the next mailing skips them", async () => {
-    const releaseId = await publishedRelease();
+    const releaseId = await newRelease();
     const before = sink.received.length;
     const mailing = await sendRelease(releaseId);
     await runMailing(mailing.id);
@@ -381,7 +353,7 @@ describe.each(dialects)("the public mailing list on %s", (dialect) => {
     });
     expect(multipart.statusCode).toBe(200);
 
-    const next = await sendRelease(await publishedRelease());
+    const next = await sendRelease(await newRelease());
     expect(next.total).toBe(2);
     const mark = sink.received.length;
     await runMailing(next.id);
@@ -396,7 +368,7 @@ describe.each(dialects)("the public mailing list on %s", (dialect) => {
   });
 
   it("the preferences link changes language and topics without a login, and never shows the address", async () => {
-    const releaseId = await publishedRelease();
+    const releaseId = await newRelease();
     const before = sink.received.length;
     await runMailing((await sendRelease(releaseId)).id);
     const toAnna = sink.received.slice(before).find((m) => m.to === "anna@example.org");
@@ -426,7 +398,7 @@ describe.each(dialects)("the public mailing list on %s", (dialect) => {
       .where("topic_press_releases", "=", 0)
       .executeTakeFirstOrThrow();
     expect(anna).toMatchObject({ topic_reports: 1 });
-    const next = await sendRelease(await publishedRelease());
+    const next = await sendRelease(await newRelease());
     const mark = sink.received.length;
     await runMailing(next.id);
     expect(sink.received.slice(mark).map((m) => m.to)).not.toContain("anna@example.org");
@@ -582,7 +554,7 @@ describe.each(dialects)("the public mailing list on %s", (dialect) => {
     let first: Scheduler | undefined;
     let second: Scheduler | undefined;
     try {
-      const mailing = await sendRelease(await publishedRelease());
+      const mailing = await sendRelease(await newRelease());
       expect(mailing.total).toBe(4);
       first = startScheduler(world.deps, { pollMs: 60_000 });
       await first.runDue();

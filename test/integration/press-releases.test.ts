@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { publishJobKey } from "../../src/server/modules/press-releases/press-release-schedule.js";
+import { today } from "../../src/server/platform/db/time.js";
 import { startScheduler } from "../../src/server/platform/jobs/jobs.usecases.js";
 import type { ApiClient } from "../support/api-client.js";
 import { build, createVia } from "../support/factories.js";
@@ -19,7 +21,6 @@ interface ErrorBody {
   error: { code: string; message: string; fields: Record<string, { code: string; message: string }> };
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
 /** A publication time `hours` from now, to the second, as the API takes it. */
 const inHours = (hours: number) => `${new Date(Date.now() + hours * 3_600_000).toISOString().slice(0, 19)}Z`;
 const hangul = /[\uac00-\ud7a3]/;
@@ -55,7 +56,7 @@ describe.each(dialects)("press releases on %s", (dialect) => {
     world.deps.db
       .selectFrom("jobs")
       .select(["status", "run_at"])
-      .where("key", "=", `press_release.publish:${id}`)
+      .where("key", "=", publishJobKey(id))
       .execute();
   const auditOf = (id: string, action: string) =>
     world.deps.db
@@ -244,7 +245,7 @@ describe.each(dialects)("press releases on %s", (dialect) => {
       await world.deps.db
         .updateTable("jobs")
         .set({ run_at: new Date(due).toISOString() })
-        .where("key", "=", `press_release.publish:${r.id}`)
+        .where("key", "=", publishJobKey(r.id))
         .execute();
       await scheduler.runDue();
       const published = await officer.get<PressRelease>(`/api/v1/press-releases/${r.id}`);

@@ -71,6 +71,12 @@ export async function signInPage(
   return page;
 }
 
+/**
+ * Waits for what a user would see, as long as a loaded machine may need.
+ * @example await poll(() => page.locator(".status").textContent()).toBe("Published");
+ */
+export const poll = <T>(read: () => Promise<T> | T, timeout = 15_000) => expect.poll(read, { timeout });
+
 /** Saves a full-page screenshot and expects axe-core to find no WCAG 2.1 A/AA violation. */
 export async function expectAccessible(page: Page, name: string) {
   // Settled first, as far as it goes: a PDF preview's viewer may keep a connection open under load, and the

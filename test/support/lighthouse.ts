@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import lighthouse from "lighthouse";
-import { chromiumPath } from "./browser.js";
+import { chromiumArgs, chromiumPath } from "./browser.js";
 
 /** Lighthouse scores of one page (0–100), with the audits that cost points when a score is below 100. */
 export interface LighthouseScores {
@@ -18,12 +18,7 @@ async function startChromium(): Promise<{ port: number; process: ChildProcess; c
   const profile = mkdtempSync(path.join(tmpdir(), "rapporteur-lighthouse-"));
   const child = spawn(chromiumPath, [
     "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
+    ...chromiumArgs,
     "--remote-debugging-port=0",
     `--user-data-dir=${profile}`,
     "about:blank",

@@ -1,10 +1,11 @@
+import type { PressReleaseTransition } from "../../shared/press-releases.js";
 import { updateMandate } from "../modules/mandates/mandates.usecases.js";
-import type { PressReleaseTransition } from "../modules/press-releases/press-releases.policies.js";
 import { pressReleaseSpec } from "../modules/press-releases/press-releases.schemas.js";
 import {
   createPressRelease,
   transitionPressRelease,
 } from "../modules/press-releases/press-releases.usecases.js";
+import { addDays, today } from "../platform/db/time.js";
 import { createBodySchema } from "../platform/records/record-schemas.js";
 import { type DemoContext, demoActor } from "./demo-context.js";
 import {
@@ -18,7 +19,7 @@ import {
 } from "./demo-press-release-texts.js";
 
 /** Nine in the morning UTC, a week from now: when the demo's scheduled release goes out. */
-const nextWeek = () => `${new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10)}T09:00:00Z`;
+const nextWeek = () => `${addDays(today(), 7)}T09:00:00Z`;
 
 /**
  * The mandate's public words in the demo: its about text, three published press releases (the forced return of

@@ -78,6 +78,10 @@ export interface Mandate {
     export: boolean;
     restrict: boolean;
     viewAudit: boolean;
+    /** Sends published press releases to the mailing list. */
+    sendMailing: boolean;
+    /** Sees the list's addresses, exports them and erases one on request. */
+    manageSubscribers: boolean;
   };
 }
 

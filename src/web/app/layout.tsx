@@ -5,7 +5,6 @@ import { Link, NavLink } from "react-router";
 import { api, setCsrfToken } from "../api/client.js";
 import type { Mandate, Session } from "../api/types.js";
 import { AdminNav } from "../modules/admin/admin-nav.js";
-import { listAccess } from "../modules/mailing/mailing-api.js";
 import { NotificationsLink } from "../modules/notifications/notifications-link.js";
 import { LanguageSelect } from "./language-select.js";
 import { useMandate } from "./mandate-context.js";
@@ -102,7 +101,7 @@ export function Layout({ session, children }: { session: Session; children: Reac
           <li>
             <NavLink to="/press-releases">{t("nav.pressReleases")}</NavLink>
           </li>
-          {listAccess(session, mandate?.id).manage && (
+          {mandate?.abilities.manageSubscribers && (
             <li>
               <NavLink to="/subscribers">{t("mailing.nav")}</NavLink>
             </li>

@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { requireActor, requireWriter } from "../../platform/http/caller.js";
 import type { AppDeps } from "../../platform/http/deps.js";
+import { registerRawUpload } from "../../platform/http/raw-upload.js";
 import { recordResponseSchema } from "../../platform/records/record-schemas.js";
 import { idParams, registerRecordRoutes } from "../../platform/records/records.routes.js";
 import { createBlobStore } from "../../platform/storage/blob-store.js";
@@ -13,16 +14,9 @@ export function registerAttachmentRoutes(app: FastifyInstance, deps: AppDeps) {
   const blobs = createBlobStore(deps.config.dataDir);
   const tags = ["attachments"];
 
-  // Raw uploads get their own scope, so only this route accepts arbitrary content types. The built-in JSON and
-  // text parsers are dropped here: they would decode text/plain as UTF-8 and alter bytes in any other encoding.
-  app.register(async (scope) => {
-    scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser(
-      "*",
-      { parseAs: "buffer", bodyLimit: deps.config.maxAttachmentBytes },
-      (_req, body, done) => done(null, body),
-    );
-    scope.withTypeProvider<ZodTypeProvider>().post(
+  // Only this route accepts arbitrary content types: the file's bytes as they were sent.
+  registerRawUpload(app, deps.config.maxAttachmentBytes, (scope) =>
+    scope.post(
       "/api/v1/attachments",
       {
         bodyLimit: deps.config.maxAttachmentBytes,
@@ -47,8 +41,8 @@ export function registerAttachmentRoutes(app: FastifyInstance, deps: AppDeps) {
         });
         return reply.status(201).send(record);
       },
-    );
-  });
+    ),
+  );
 
   app.withTypeProvider<ZodTypeProvider>().get(
     "/api/v1/attachments/:id/content",

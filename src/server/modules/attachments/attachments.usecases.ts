@@ -2,7 +2,7 @@ import type { Actor } from "../../platform/access/access.policies.js";
 import type { Db } from "../../platform/db/database.js";
 import { AppError, invalidField } from "../../platform/errors/app-error.js";
 import { createRecord, getRecord } from "../../platform/records/records.usecases.js";
-import { type BlobStore, CorruptBlobError } from "../../platform/storage/blob-store.js";
+import type { BlobStore } from "../../platform/storage/blob-store.js";
 import { sourceSpec } from "../sources/sources.schemas.js";
 import { allowedMimeTypes, attachmentSpec } from "./attachments.schemas.js";
 
@@ -65,10 +65,6 @@ export async function downloadAttachment({
   id: string;
 }) {
   const record = await getRecord({ db, actor, spec: attachmentSpec, id });
-  try {
-    return { record, content: await blobs.read(String(record.sha256)) };
-  } catch (e) {
-    if (e instanceof CorruptBlobError) throw new AppError("attachments.corrupt", 500);
-    throw e;
-  }
+  const content = await blobs.readOr(String(record.sha256), () => new AppError("attachments.corrupt", 500));
+  return { record, content };
 }

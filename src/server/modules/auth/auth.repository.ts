@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { MandateRole } from "../../platform/access/access.policies.js";
 import type { Tx } from "../../platform/db/any-db.js";
 import type { ApiTokensTable, SessionsTable } from "../../platform/db/schema.types.js";
@@ -65,20 +66,17 @@ export function createAuthRepository({ db }: { db: Tx }) {
         .orderBy("created_at", "desc")
         .execute(),
 
-    /** Ends the sessions of a user among `ids` (or all but `keep`). */
-    deleteSessionsOfUser: (userId: string, o: { ids?: string[]; keep?: string | null }) => {
-      let q = db.deleteFrom("sessions").where("user_id", "=", userId);
-      if (o.ids) q = q.where("id", "in", o.ids.length ? o.ids : [""]);
-      if (o.keep) q = q.where("id", "!=", o.keep);
-      return q.executeTakeFirst();
-    },
-
     touchSession: (id: string, now: string) =>
       db.updateTable("sessions").set({ last_seen_at: now }).where("id", "=", id).execute(),
 
-    deleteSession: (id: string) => db.deleteFrom("sessions").where("id", "=", id).execute(),
+    deleteSession: (id: string) => db.deleteFrom("sessions").where("id", "=", id).executeTakeFirst(),
 
-    deleteSessionsOf: (userId: string) => db.deleteFrom("sessions").where("user_id", "=", userId).execute(),
+    /** Ends every session of a user, but `keep` when it is given. */
+    deleteSessionsOf: (userId: string, keep?: string | null) => {
+      let q = db.deleteFrom("sessions").where("user_id", "=", userId);
+      if (keep) q = q.where("id", "!=", keep);
+      return q.executeTakeFirst();
+    },
 
     findLiveToken: (hash: string, now: string) =>
       db
@@ -143,7 +141,16 @@ export function createAuthRepository({ db }: { db: Tx }) {
       return row.hits;
     },
 
-    purgeRateLimits: (before: string) =>
-      db.deleteFrom("rate_limits").where("window_start", "<", before).execute(),
+    /** Forgets the counts of windows that began before `before` (only of buckets starting with `bucketPrefix`). */
+    purgeRateLimits: (before: string, bucketPrefix?: string) => {
+      let q = db.deleteFrom("rate_limits").where("window_start", "<", before);
+      if (bucketPrefix)
+        q = q.where(
+          sql<string>`substr(${sql.ref("bucket")}, 1, ${sql.lit(bucketPrefix.length)})`,
+          "=",
+          bucketPrefix,
+        );
+      return q.execute();
+    },
   };
 }

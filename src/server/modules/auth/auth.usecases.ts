@@ -25,10 +25,19 @@ export interface ClientInfo {
 
 const minuteWindow = () => `${new Date().toISOString().slice(0, 16)}:00Z`;
 
-/** Counts a request against a per-minute limit kept in the database, so every server process shares it. */
+/**
+ * Counts a request in the window starting at `windowStart`, kept in the database so every server process shares
+ * it; true while the window's count is within `limit`.
+ * @example if (!(await withinRateLimit(db, `mailing:ip:${ip}`, hourStart, 20))) return tooMany();
+ */
+export async function withinRateLimit(db: Db, bucket: string, windowStart: string, limit: number) {
+  return (await createAuthRepository({ db }).hit(bucket, windowStart)) <= limit;
+}
+
+/** Counts a request against a per-minute limit; over it, the request is refused until the minute ends. */
 export async function enforceRateLimit(db: Db, bucket: string, perMinute: number) {
-  const hits = await createAuthRepository({ db }).hit(bucket, minuteWindow());
-  if (hits > perMinute) throw rateLimited({ seconds: 60 - new Date().getUTCSeconds() });
+  if (!(await withinRateLimit(db, bucket, minuteWindow(), perMinute)))
+    throw rateLimited({ seconds: 60 - new Date().getUTCSeconds() });
 }
 
 /**
@@ -119,17 +128,17 @@ export interface ResolvedCaller {
 /** Finds who is calling from a session cookie or a bearer token; null when neither is valid. */
 export async function resolveCaller({
   db,
-  readDb = db,
+  readDb,
   sessionToken,
   bearer,
   client,
-  idleMinutes = 120,
+  idleMinutes,
 }: {
   db: Db;
   /** Where the lookups go, so that a long write elsewhere does not hold up who-is-calling. */
-  readDb?: Db;
+  readDb: Db;
   /** A session unused for longer has ended. */
-  idleMinutes?: number;
+  idleMinutes: number;
   sessionToken?: string | undefined;
   bearer?: string | undefined;
   client: ClientInfo;

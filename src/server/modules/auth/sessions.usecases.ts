@@ -8,7 +8,7 @@ import { sessionNotFound } from "./auth.errors.js";
 import { createAuthRepository } from "./auth.repository.js";
 
 /** How a session is named to its owner: a hash of its row id (itself a hash of the secret), never the secret. */
-export const sessionHandle = (id: string) => createHash("sha256").update(id).digest("hex").slice(0, 32);
+const sessionHandle = (id: string) => createHash("sha256").update(id).digest("hex").slice(0, 32);
 
 /** The caller's live sessions: where and when each was opened and last used, and which one is this. */
 export async function listMySessions({
@@ -56,9 +56,9 @@ export async function endMySessions({
         (r) => sessionHandle(r.id) === handle,
       );
       if (!row) throw sessionNotFound();
-      ended = Number((await repo.deleteSessionsOfUser(actor.userId, { ids: [row.id] })).numDeletedRows);
+      ended = Number((await repo.deleteSession(row.id)).numDeletedRows);
     } else {
-      ended = Number((await repo.deleteSessionsOfUser(actor.userId, { keep: currentId })).numDeletedRows);
+      ended = Number((await repo.deleteSessionsOf(actor.userId, currentId)).numDeletedRows);
     }
     await writeAudit(trx, actor, [
       {

@@ -1,4 +1,5 @@
 import type { Actor, MandateRole } from "../../platform/access/access.policies.js";
+import { type LifecycleFacts, openTransitionsOf } from "../../platform/records/lifecycle.js";
 
 export const communicationStatuses = [
   "draft",
@@ -49,20 +50,17 @@ export const embargoed = new Set<string>(["sent", "replied", "no_reply"]);
  * The moves open to the actor on a communication right now: by role, by status, and for `publish` only once the
  * publication day has come.
  */
-export function openTransitions(
+export const openTransitions = (
   actor: Actor,
-  c: { mandateId: string; status: string; canUpdate: boolean; publishOn: string | null },
+  c: LifecycleFacts & { publishOn: string | null },
   today: string,
-): TransitionAction[] {
-  const role = actor.memberships.get(c.mandateId);
-  if (!role || !c.canUpdate) return [];
-  return transitionActions.filter((a) => {
-    const rule = transitionRules[a];
-    if (!(rule.from as readonly string[]).includes(c.status)) return false;
-    if (!(rule.roles as readonly string[]).includes(role)) return false;
-    return a !== "publish" || (c.publishOn !== null && c.publishOn <= today);
-  });
-}
+): TransitionAction[] =>
+  openTransitionsOf(
+    transitionRules,
+    actor,
+    c,
+    (a) => a !== "publish" || (c.publishOn !== null && c.publishOn <= today),
+  );
 
 /** `UA CHN 3/2017`; a joint letter is marked `JUA`. Non-state addressees count together under `OTH`. */
 export function formatReference(

@@ -30,17 +30,6 @@ export function createCommunicationsRepository({ db }: { db: Tx }) {
       return Number(row.last_number);
     },
 
-    /** Moves a communication between statuses only if it is still where the caller saw it (compare and set). */
-    async moveStatus(id: string, from: readonly string[], values: Record<string, unknown>) {
-      const res = await untyped(db)
-        .updateTable("communications")
-        .set({ ...values, version: sql`version + 1` })
-        .where("id", "=", id)
-        .where("status", "in", [...from])
-        .executeTakeFirst();
-      return Number(res.numUpdatedRows) === 1;
-    },
-
     async setDates(id: string, values: { reply_due_on?: string; publish_on?: string }) {
       await db.updateTable("communications").set(values).where("id", "=", id).execute();
     },

@@ -4,8 +4,9 @@ import type { Tx } from "../../platform/db/any-db.js";
 import type { Db } from "../../platform/db/database.js";
 import { addDays, nowIso, today } from "../../platform/db/time.js";
 import { inTransaction } from "../../platform/db/transaction.js";
-import { AppError, defineError, forbidden } from "../../platform/errors/app-error.js";
+import { AppError, defineError } from "../../platform/errors/app-error.js";
 import { cancelJobs, notify, registerJobHandler, scheduleJob } from "../../platform/jobs/jobs.usecases.js";
+import { refuseMove } from "../../platform/records/lifecycle.js";
 import { createRecordsRepository } from "../../platform/records/records.repository.js";
 import { factsOfRow, getRecord } from "../../platform/records/records.usecases.js";
 import { indexRecords } from "../search/search-index.usecases.js";
@@ -34,24 +35,20 @@ const shareable = new Set(["public", "internal"]);
 async function readable(trx: Tx, actor: Actor, id: string) {
   const row = await createRecordsRepository({ db: trx }).findReadable(actor, communicationSpec, id);
   if (!row) throw notFound();
-  return { spec: communicationSpec, row };
+  const facts = {
+    mandateId: String(row.mandate_id),
+    status: String(row.status),
+    canUpdate: abilitiesOn(actor, factsOfRow(row)).update,
+    publishOn: (row.publish_on as string | null) ?? null,
+  };
+  return { spec: communicationSpec, row, facts };
 }
 
 /** The moves the actor may make on a communication now. */
 export async function communicationActions({ db, actor, id }: { db: Db; actor: Actor; id: string }) {
-  return inTransaction(db, async (trx) => {
-    const { row } = await readable(trx, actor, id);
-    return openTransitions(
-      actor,
-      {
-        mandateId: String(row.mandate_id),
-        status: String(row.status),
-        canUpdate: abilitiesOn(actor, factsOfRow(row)).update,
-        publishOn: (row.publish_on as string | null) ?? null,
-      },
-      today(),
-    );
-  });
+  return inTransaction(db, async (trx) =>
+    openTransitions(actor, (await readable(trx, actor, id)).facts, today()),
+  );
 }
 
 /**
@@ -74,25 +71,11 @@ export async function transitionCommunication({
   on?: string | undefined;
 }) {
   const spec = await inTransaction(db, async (trx) => {
-    const { spec, row } = await readable(trx, actor, id);
+    const { spec, row, facts } = await readable(trx, actor, id);
     const day = on ?? today();
-    const open = openTransitions(
-      actor,
-      {
-        mandateId: String(row.mandate_id),
-        status: String(row.status),
-        canUpdate: abilitiesOn(actor, factsOfRow(row)).update,
-        publishOn: (row.publish_on as string | null) ?? null,
-      },
-      day,
-    );
-    if (!open.includes(action)) {
-      const role = actor.memberships.get(String(row.mandate_id));
-      const byRole = role && (transitionRules[action].roles as readonly string[]).includes(role);
-      if (!byRole || !abilitiesOn(actor, factsOfRow(row)).update) throw forbidden();
-      throw transitionNotAllowed({ status: String(row.status), action });
-    }
     const rule = transitionRules[action];
+    if (!openTransitions(actor, facts, day).includes(action))
+      refuseMove(actor, rule, facts, () => transitionNotAllowed({ status: facts.status, action }));
     const repo = createCommunicationsRepository({ db: trx });
     const values: Record<string, unknown> = {
       status: rule.to,
@@ -122,7 +105,8 @@ export async function transitionCommunication({
       values.published_at = nowIso();
       fields.push("publishedAt");
     }
-    if (!(await repo.moveStatus(id, rule.from, values))) throw transitionNotAllowed({ status: "", action });
+    if (!(await createRecordsRepository({ db: trx }).moveStatus(spec, id, rule.from, values)))
+      throw transitionNotAllowed({ status: "", action });
     await writeAudit(trx, actor, [
       {
         action: `communication.${action}`,
@@ -145,7 +129,10 @@ export async function transitionCommunication({
 export async function followCommunication(db: Tx, id: string, options: { replied?: boolean } = {}) {
   const repo = createCommunicationsRepository({ db });
   await repo.refreshCounts(id);
-  if (options.replied) await repo.moveStatus(id, ["sent", "no_reply"], { status: "replied" });
+  if (options.replied)
+    await createRecordsRepository({ db }).moveStatus(communicationSpec, id, ["sent", "no_reply"], {
+      status: "replied",
+    });
   const c = await repo.find(id);
   if (!c) return;
   await indexRecords(db, "communication", [id]);
@@ -181,7 +168,10 @@ export async function liftEmbargo(db: Tx, id: string) {
   const repo = createCommunicationsRepository({ db });
   const c = await repo.find(id);
   if (!c || !embargoed.has(c.status) || !c.publish_on || c.publish_on > today()) return false;
-  const moved = await repo.moveStatus(id, [...embargoed], { status: "published", published_at: nowIso() });
+  const moved = await createRecordsRepository({ db }).moveStatus(communicationSpec, id, [...embargoed], {
+    status: "published",
+    published_at: nowIso(),
+  });
   if (!moved) return false;
   await writeAudit(db, null, [
     {

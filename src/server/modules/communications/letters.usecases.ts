@@ -9,6 +9,7 @@ import { createRecordsRepository } from "../../platform/records/records.reposito
 import { caseSpec } from "../cases/cases.schemas.js";
 import { personSpec } from "../persons/persons.schemas.js";
 import { createPlacesRepository } from "../places/places.repository.js";
+import { countryNameIn } from "../places/places.usecases.js";
 import { createCommunicationsRepository } from "./communications.repository.js";
 import { communicationLinkSpec, communicationSpec } from "./communications.schemas.js";
 import { type LetterModel, letterDocx } from "./letter.document.js";
@@ -22,10 +23,10 @@ async function letterModel(trx: Tx, c: CommunicationRow, annex?: LetterModel["an
   const repo = createCommunicationsRepository({ db: trx });
   const mandate = await repo.mandate(c.mandate_id);
   const language = c.language === "ko" ? "ko" : "en";
-  const country = c.addressee_country
-    ? (await createPlacesRepository({ db: trx }).countryNames([c.addressee_country])).get(c.addressee_country)
-    : null;
-  const countryName = country ? (language === "ko" ? (country.ko ?? country.en) : country.en) : null;
+  const country = c.addressee_country;
+  const names = await createPlacesRepository({ db: trx }).countryNames(country ? [country] : []);
+  // A code the places do not know names no government.
+  const countryName = country && names.has(country) ? countryNameIn(names, country, language) : null;
   const government = countryName
     ? language === "ko"
       ? `${countryName} 정부`

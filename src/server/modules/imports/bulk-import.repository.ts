@@ -1,7 +1,7 @@
 import { type Tx, untyped } from "../../platform/db/any-db.js";
 
 /** Rows per INSERT: well under SQLite's 32,766 bound parameters for the widest record table. */
-const rowsPerInsert = 400;
+export const rowsPerInsert = 400;
 
 /** The SQL of bulk imports: set-wise reads for the checks and multi-row inserts. */
 export function createBulkImportRepository({ db }: { db: Tx }) {
@@ -40,15 +40,11 @@ export function createBulkImportRepository({ db }: { db: Tx }) {
     },
 
     /** Multi-row inserts; `onInserted` hears how many rows are in so far. */
-    async insertRows(
-      table: string,
-      rows: Record<string, unknown>[],
-      onInserted?: (rows: number) => void | Promise<void>,
-    ) {
+    async insertRows(table: string, rows: Record<string, unknown>[], onInserted?: (rows: number) => void) {
       for (let i = 0; i < rows.length; i += rowsPerInsert) {
         const part = rows.slice(i, i + rowsPerInsert);
         await q.insertInto(table).values(part).execute();
-        await onInserted?.(i + part.length);
+        onInserted?.(i + part.length);
       }
     },
   };

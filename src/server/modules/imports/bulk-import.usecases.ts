@@ -12,6 +12,7 @@ import { type Tx, untyped } from "../../platform/db/any-db.js";
 import type { Db } from "../../platform/db/database.js";
 import { nowIso } from "../../platform/db/time.js";
 import { inTransaction } from "../../platform/db/transaction.js";
+import { giveTurn } from "../../platform/db/turns.js";
 import { type FieldProblem, forbidden, validationFailed } from "../../platform/errors/app-error.js";
 import { fieldProblemsFrom } from "../../platform/http/validation-errors.js";
 import { toColumns } from "../../platform/records/record-mapper.js";
@@ -22,9 +23,9 @@ import { eventSpec } from "../events/events.schemas.js";
 import { involvementSpec } from "../involvements/involvements.schemas.js";
 import { personSpec } from "../persons/persons.schemas.js";
 import { recommendationSpec } from "../recommendations/recommendations.schemas.js";
-import { type Indexed, indexInsertedRows } from "../search/search-index.usecases.js";
+import { type Indexed, indexedFromRows, indexInsertedRows } from "../search/search-index.usecases.js";
 import { sourceSpec } from "../sources/sources.schemas.js";
-import { createBulkImportRepository } from "./bulk-import.repository.js";
+import { createBulkImportRepository, rowsPerInsert } from "./bulk-import.repository.js";
 
 type Row = Record<string, unknown>;
 
@@ -88,7 +89,8 @@ export interface BatchProblem {
 
 /**
  * Field checks of a whole batch at once: zod shape, vocabulary terms, references, levels, unique codes, cross-field
- * checks. Every row is checked; the first `maxProblems` problems are kept. `onChecked` hears of rows as they pass.
+ * checks. Every row is checked; the first `maxProblems` problems are kept. `onChecked` hears of rows as they pass;
+ * other requests get their turn every 1,000 rows.
  */
 export async function checkBatch({
   db,
@@ -103,7 +105,7 @@ export async function checkBatch({
   mandateId: string;
   batch: ImportBatch;
   maxProblems?: number;
-  onChecked?: (rows: number) => void | Promise<void>;
+  onChecked?: (rows: number) => void;
 }): Promise<{ problems: BatchProblem[]; prepared: PreparedBatch[] }> {
   const repo = createBulkImportRepository({ db });
   const problems: BatchProblem[] = [];
@@ -145,7 +147,10 @@ export async function checkBatch({
         input: parsed.success ? parsed.data : input,
         valid: parsed.success,
       });
-      if (++checked % 1000 === 0) await onChecked?.(checked);
+      if (++checked % 1000 === 0) {
+        onChecked?.(checked);
+        await giveTurn();
+      }
     }
     const ids = new Set(rows.map((r) => r.id));
     created.set(spec.table, new Set([...(created.get(spec.table) ?? []), ...ids]));
@@ -207,13 +212,13 @@ export async function checkBatch({
     }
     prepared.push({ spec, plural, rows: rows.map(({ id, input }) => ({ id, input })) });
   }
-  await onChecked?.(checked);
+  onChecked?.(checked);
   return { problems, prepared };
 }
 
 /**
  * Writes checked records in the caller's transaction: multi-row inserts, an audit row per record, their search
- * documents. `onWritten` hears of rows as they are inserted.
+ * documents. `onWritten` hears of rows as they are inserted; other requests get their turn between the statements.
  */
 export async function writeBatch({
   trx,
@@ -226,14 +231,15 @@ export async function writeBatch({
   actor: Actor;
   mandateId: string;
   prepared: PreparedBatch[];
-  onWritten?: (rows: number) => void | Promise<void>;
+  onWritten?: (rows: number) => void;
 }): Promise<{ counts: Record<ImportType, number>; ids: Partial<Record<ImportType, string[]>> }> {
   const repo = createBulkImportRepository({ db: trx });
   const now = nowIso();
   const counts = {} as Record<ImportType, number>;
   const ids: Partial<Record<ImportType, string[]>> = {};
   let written = 0;
-  const writtenRows = new Map<ImportType, Record<string, unknown>[]>();
+  // Kept only for the types whose search documents are made from the rows written.
+  const writtenRows = new Map<ImportType, Row[]>();
   for (const { spec, plural, rows } of prepared) {
     counts[plural] = rows.length;
     if (rows.length) ids[plural] = rows.map((r) => r.id);
@@ -251,8 +257,14 @@ export async function writeBatch({
       row.updated_at = now;
       return row;
     });
-    writtenRows.set(plural, columnRows);
-    await repo.insertRows(spec.table, columnRows, (n) => onWritten?.(written + n));
+    const type = indexedTypes[plural];
+    if (type && indexedFromRows(type)) writtenRows.set(plural, columnRows);
+    for (let i = 0; i < columnRows.length; i += rowsPerInsert) {
+      await repo.insertRows(spec.table, columnRows.slice(i, i + rowsPerInsert), (n) =>
+        onWritten?.(written + i + n),
+      );
+      await giveTurn();
+    }
     written += rows.length;
     const names = Object.keys(spec.fields);
     const audit: AuditEntry[] = rows.map((r) => ({
@@ -264,17 +276,20 @@ export async function writeBatch({
     }));
     for (let i = 0; i < audit.length; i += 1000) {
       await writeAudit(trx, actor, audit.slice(i, i + 1000));
-      await onWritten?.(written);
+      onWritten?.(written);
+      await giveTurn();
     }
   }
   for (const { spec, plural, rows } of prepared) {
     const type = indexedTypes[plural];
-    if (type)
-      for (let i = 0; i < rows.length; i += 2000) {
-        await indexInsertedRows(trx, type, (writtenRows.get(plural) ?? []).slice(i, i + 2000));
-        await onWritten?.(written);
+    if (type) {
+      const indexed: readonly Row[] = writtenRows.get(plural) ?? rows;
+      for (let i = 0; i < indexed.length; i += 2000) {
+        await indexInsertedRows(trx, type, indexed.slice(i, i + 2000));
+        onWritten?.(written);
+        await giveTurn();
       }
-    else if (type === undefined && spec.afterWrite) for (const r of rows) await spec.afterWrite(trx, r.id);
+    } else if (type === undefined && spec.afterWrite) for (const r of rows) await spec.afterWrite(trx, r.id);
   }
   return { counts, ids };
 }

@@ -6,7 +6,6 @@ import type { Db } from "../../platform/db/database.js";
 import type { ImportRunPhase } from "../../platform/db/schema-imports.types.js";
 import { nowIso } from "../../platform/db/time.js";
 import { inTransaction } from "../../platform/db/transaction.js";
-import { giveTurn } from "../../platform/db/turns.js";
 import { validationFailed } from "../../platform/errors/app-error.js";
 import { checkBatch, type ImportType, writeBatch } from "./bulk-import.usecases.js";
 import type { ImportRecordType } from "./import-fields.js";
@@ -147,11 +146,8 @@ export async function processFile({
     throw e;
   }
   const records = Object.values(built.batch).reduce((n, rows) => n + (rows?.length ?? 0), 0);
-  // Between batches, other requests get their turn: the progress of this run is one of them.
-  const report = async (phase: ImportRunPhase, done: number) => {
-    await onProgress?.({ phase, done, total: records });
-    await giveTurn();
-  };
+  // Checking and writing give other requests their turn between batches: the progress of this run is one of them.
+  const report = (phase: ImportRunPhase, done: number) => void onProgress?.({ phase, done, total: records });
   const checking = (done: number) => report("checking", done);
   if (dryRun) {
     const { problems } = await checkBatch({
@@ -250,15 +246,14 @@ export async function executeRun({
 }): Promise<ImportOutcome> {
   const repo = createImportsRepository({ db });
   let saved = 0;
-  const progress = async (p: ImportProgress) => {
+  const progress = (p: ImportProgress) => {
     const shown = p.phase === "reading" ? { ...p, total: source.rowCount } : p;
     liveImports.set(runId, shown);
     onProgress?.(shown);
     // Only the reading happens outside the write transaction: the run's row moves then, every half second.
-    if (p.phase === "reading" && Date.now() - saved > 500) {
-      saved = Date.now();
-      await repo.updateRun(runId, { phase: "reading", rows_done: p.done, updated_at: nowIso() });
-    }
+    if (p.phase !== "reading" || Date.now() - saved <= 500) return;
+    saved = Date.now();
+    return repo.updateRun(runId, { phase: "reading", rows_done: p.done, updated_at: nowIso() });
   };
   liveImports.set(runId, { phase: "reading", done: 0, total: source.rowCount });
   try {

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { localeOf, requireActor, requireWriter } from "../../platform/http/caller.js";
 import { csvText } from "../../platform/http/csv.js";
 import type { AppDeps } from "../../platform/http/deps.js";
+import { registerRawUpload } from "../../platform/http/raw-upload.js";
 import { idParams } from "../../platform/records/records.routes.js";
 import { exportRecords } from "./exports.usecases.js";
 import { importTypes } from "./import-fields.js";
@@ -43,14 +44,8 @@ export function registerImportRoutes(app: FastifyInstance, deps: AppDeps) {
   });
 
   // The file is the raw body: no parser may decode it, since its encoding is what the preview finds out.
-  app.register(async (scope) => {
-    scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser(
-      "*",
-      { parseAs: "buffer", bodyLimit: deps.config.maxAttachmentBytes },
-      (_req, body, done) => done(null, body),
-    );
-    scope.withTypeProvider<ZodTypeProvider>().post(
+  registerRawUpload(app, deps.config.maxAttachmentBytes, (scope) =>
+    scope.post(
       "/api/v1/imports/preview",
       {
         bodyLimit: deps.config.maxAttachmentBytes,
@@ -76,8 +71,8 @@ export function registerImportRoutes(app: FastifyInstance, deps: AppDeps) {
         });
         return { ...preview, targets: presentTargets(preview.type) };
       },
-    );
-  });
+    ),
+  );
 
   r.post(
     "/api/v1/imports/dry-run",

@@ -1,11 +1,10 @@
 import { renderToStaticMarkup } from "react-dom/server";
+import { oneLine } from "../../platform/mail/mail-templates.js";
 import { markdownToText, renderMarkdown } from "../../platform/text/markdown.js";
 import { mediaPath } from "../portal/portal.presenters.js";
+import { releaseHref } from "../portal/portal-parts.js";
 import type { MailingLanguage, MailingTopic } from "./mailing.policies.js";
 import { mailWords, topicList } from "./subscription-words.js";
-
-/** A header or subject as one line: nothing a writer types can add a header. */
-const oneLine = (s: string) => s.replace(/[\r\n\t]+/g, " ").trim();
 
 /** The double opt-in message: the only one an address receives before it is confirmed. */
 export function confirmationMail(p: {
@@ -74,7 +73,7 @@ export function releaseTexts(
     body: lang === "ko" ? r.body_ko : r.body_en,
     location: r.location,
     publishedAt: r.published_at,
-    url: `${base}/${lang}/press-releases/${encodeURIComponent(r.slug)}`,
+    url: `${base}${releaseHref(lang, r.slug)}`,
     imageUrl: (id) => (images.has(id) ? `${base}${mediaPath(id)}` : null),
   });
   return { en: text("en"), ko: text("ko") };

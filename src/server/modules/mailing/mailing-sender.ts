@@ -2,10 +2,17 @@ import { open } from "../../platform/crypto/envelope.js";
 import type { MailingDeliveriesTable } from "../../platform/db/schema-mailing.types.js";
 import { isoFromNow, nowIso } from "../../platform/db/time.js";
 import type { AppDeps } from "../../platform/http/deps.js";
-import { messageIdOf } from "../../platform/jobs/job-queue.js";
-import { shortError } from "../../platform/jobs/job-runner.js";
-import { type JobWorkContext, registerJobWorker, scheduleJob } from "../../platform/jobs/jobs.usecases.js";
-import { confirmDays, type MailingLanguage, topicsOf } from "./mailing.policies.js";
+import {
+  type JobWorkContext,
+  messageIdOf,
+  registerJobWorker,
+  scheduleJob,
+  shortError,
+} from "../../platform/jobs/jobs.usecases.js";
+import { isPermanentSmtpFailure } from "../../platform/mail/mail-transport.js";
+import { createMandatesRepository } from "../mandates/mandates.repository.js";
+import { mandateName } from "../portal/portal.presenters.js";
+import { confirmDays, type MailingLanguage, mailingLanguageOf, topicsOf } from "./mailing.policies.js";
 import {
   alreadySubscribedMail,
   confirmationMail,
@@ -39,38 +46,27 @@ export const addressOf = (deps: AppDeps, row: Sealed) =>
     ciphertext: row.ciphertext,
   }).email;
 
-const langOf = (value: string): MailingLanguage => (value === "ko" ? "ko" : "en");
-const nameIn = (m: { name_en: string; name_ko: string | null }, lang: MailingLanguage) =>
-  lang === "ko" && m.name_ko ? m.name_ko : m.name_en;
-
 /** Sends the double opt-in message, or the "subscribed already" one; the job names the subscriber, never the address. */
-async function sendNotice({ deps, payload, jobId, mailer }: JobWorkContext) {
-  const subscribers = createSubscribersRepository({ db: deps.db });
-  const sub = await subscribers.find(String(payload.subscriberId));
+async function sendNotice({ deps, payload, jobId, createdAt, messageId, mailer }: JobWorkContext) {
+  const sub = await createSubscribersRepository({ db: deps.db }).find(String(payload.subscriberId));
   const notice = payload.notice as Notice;
   // Confirmed, unsubscribed or purged meanwhile: the message has nothing left to say.
   if (!sub || sub.status !== (notice === "confirm" ? "pending" : "confirmed")) return;
-  const mandate = await subscribers.mandate(sub.mandate_id);
+  const mandate = await createMandatesRepository({ db: deps.db }).findById(sub.mandate_id);
   if (!mandate) return;
-  const lang = langOf(sub.language);
-  const mandateName = nameIn(mandate, lang);
+  const lang = mailingLanguageOf(sub.language);
+  const name = mandateName(mandate, lang);
   const content =
     notice === "confirm" && sub.confirm_by
       ? confirmationMail({
           lang,
-          mandateName,
+          mandateName: name,
           topics: topicsOf(sub),
           link: confirmLink(deps, sub.id, lang, sub.confirm_by),
           days: confirmDays,
         })
-      : alreadySubscribedMail({ lang, mandateName, link: listLinks(deps, sub.id, lang).manage });
-  await mailer.send({
-    ...content,
-    to: addressOf(deps, sub),
-    jobId,
-    createdAt: String(payload.queuedAt ?? nowIso()),
-    messageId: messageIdOf(jobId),
-  });
+      : alreadySubscribedMail({ lang, mandateName: name, link: listLinks(deps, sub.id, lang).manage });
+  await mailer.send({ ...content, to: addressOf(deps, sub), jobId, createdAt, messageId });
 }
 
 interface BatchContent {
@@ -101,11 +97,11 @@ async function deliver(
     await repo.settle(d.id, { status: "failed", last_error: "the address cannot be opened (master key?)" });
     return "failed";
   }
-  const lang = langOf(d.language);
+  const lang = mailingLanguageOf(d.language);
   const links = listLinks(deps, sub.id, lang);
   try {
     await mailer.send({
-      ...releaseMail(content.texts[lang], nameIn(content.mandate, lang), links),
+      ...releaseMail(content.texts[lang], mandateName(content.mandate, lang), links),
       to,
       headers: listHeaders(links.unsubscribe, content.listId),
       // Fixed by the delivery row: a resend after a crash is the same message, and the same outbox file.
@@ -114,8 +110,7 @@ async function deliver(
       messageId: messageIdOf(d.id),
     });
   } catch (e) {
-    const code = Number((e as { responseCode?: unknown }).responseCode);
-    const giveUp = (code >= 500 && code < 600) || d.attempts + 1 >= maxDeliveryAttempts;
+    const giveUp = isPermanentSmtpFailure(e) || d.attempts + 1 >= maxDeliveryAttempts;
     await repo.settle(d.id, { status: giveUp ? "failed" : "pending", last_error: shortError(e) });
     return giveUp ? "failed" : "retry";
   }
@@ -139,7 +134,7 @@ async function sendBatch(ctx: JobWorkContext) {
   const mailing = await repo.find(String(payload.mailingId));
   if (mailing?.status !== "sending") return;
   const release = await repo.findRelease(mailing.press_release_id);
-  const mandate = await createSubscribersRepository({ db: deps.db }).mandate(mailing.mandate_id);
+  const mandate = await createMandatesRepository({ db: deps.db }).findById(mailing.mandate_id);
   if (!release || !mandate || release.status !== "published" || release.confidentiality !== "public") {
     // Unpublished while going out: the rest is not sent.
     await repo.skipRest(mailing.id, "the press release is no longer public");

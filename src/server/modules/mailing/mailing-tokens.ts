@@ -1,4 +1,5 @@
-import { createHmac, hkdfSync, timingSafeEqual } from "node:crypto";
+import { createHmac, hkdfSync } from "node:crypto";
+import { sameSecret } from "../../platform/auth/secret-tokens.js";
 import type { MasterKey } from "../../platform/crypto/master-key.js";
 
 /**
@@ -69,10 +70,7 @@ export function verifyToken(
   if (!m || m[1] !== prefix[purpose] || (purpose === "confirm") !== (m[3] !== undefined))
     return { ok: false, problem: "invalid" };
   const body = (token as string).slice(0, (token as string).lastIndexOf("."));
-  const expected = Buffer.from(signature(keys, body));
-  const given = Buffer.from(m[4] as string);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given))
-    return { ok: false, problem: "invalid" };
+  if (!sameSecret(signature(keys, body), m[4] as string)) return { ok: false, problem: "invalid" };
   if (m[3] !== undefined && Number(m[3]) * 1000 < now) return { ok: false, problem: "expired" };
   return { ok: true, subscriberId: m[2] as string };
 }

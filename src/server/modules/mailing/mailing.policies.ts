@@ -1,5 +1,12 @@
+import { type MailingLanguage, mailingLanguageOf } from "../../../shared/mailing-languages.js";
 import type { Actor, MandateRole } from "../../platform/access/access.policies.js";
 import type { SubscribersTable } from "../../platform/db/schema-mailing.types.js";
+
+export {
+  type MailingLanguage,
+  mailingLanguageOf,
+  mailingLanguages,
+} from "../../../shared/mailing-languages.js";
 
 /** What a subscriber may ask for; each is a 0/1 column of `subscribers`. */
 export const mailingTopics = ["press_releases", "reports", "communications"] as const;
@@ -9,9 +16,6 @@ export const topicColumn = {
   reports: "topic_reports",
   communications: "topic_communications",
 } as const satisfies Record<MailingTopic, keyof SubscribersTable>;
-
-export const mailingLanguages = ["en", "ko"] as const;
-export type MailingLanguage = (typeof mailingLanguages)[number];
 
 /** Days an address waits for its confirmation before it is deleted. */
 export const confirmDays = 7;
@@ -49,7 +53,7 @@ export function deliveryLanguage(
   wanted: string,
   has: Record<MailingLanguage, boolean>,
 ): MailingLanguage | null {
-  const first: MailingLanguage = wanted === "ko" ? "ko" : "en";
+  const first = mailingLanguageOf(wanted);
   const other: MailingLanguage = first === "ko" ? "en" : "ko";
   return has[first] ? first : has[other] ? other : null;
 }

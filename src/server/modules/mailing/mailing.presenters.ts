@@ -3,7 +3,7 @@ import type {
   MailingsTable,
   SubscribersTable,
 } from "../../platform/db/schema-mailing.types.js";
-import { topicsOf } from "./mailing.policies.js";
+import { mailingLanguageOf, topicsOf } from "./mailing.policies.js";
 
 export interface Progress {
   total: number;
@@ -61,7 +61,7 @@ export const presentDelivery = (
 export const presentSubscriber = (s: SubscribersTable, email: string) => ({
   id: s.id,
   email,
-  language: s.language === "ko" ? ("ko" as const) : ("en" as const),
+  language: mailingLanguageOf(s.language),
   topics: topicsOf(s),
   status: s.status,
   createdAt: s.created_at,

@@ -4,6 +4,7 @@ import type {
   MailingDeliveriesTable,
   MailingsTable,
 } from "../../platform/db/schema-mailing.types.js";
+import { createPressReleaseImagesRepository } from "../press-releases/press-release-images.repository.js";
 
 const insertChunk = 500;
 
@@ -32,14 +33,8 @@ export function createMailingsRepository({ db }: { db: Tx }) {
         .executeTakeFirst(),
 
     /** The ids of a release's images: the only images its mail shows. */
-    async imageIdsOf(pressReleaseId: string) {
-      const rows = await db
-        .selectFrom("press_release_images")
-        .select("id")
-        .where("press_release_id", "=", pressReleaseId)
-        .execute();
-      return rows.map((r) => r.id);
-    },
+    imageIdsOf: async (pressReleaseId: string) =>
+      (await createPressReleaseImagesRepository({ db }).listOf(pressReleaseId)).map((i) => i.id),
 
     /** Confirmed subscribers of the mandate who asked for press releases: ids and languages, no address. */
     releaseRecipients: (mandateId: string) =>

@@ -1,24 +1,25 @@
 import { v7 as uuidv7 } from "uuid";
-import { type Actor, abilitiesOn } from "../../platform/access/access.policies.js";
-import { loadAccessFacts } from "../../platform/access/access.repository.js";
+import type { Actor } from "../../platform/access/access.policies.js";
 import { writeAudit } from "../../platform/audit/audit.repository.js";
-import { type Tx, untyped } from "../../platform/db/any-db.js";
+import type { Tx } from "../../platform/db/any-db.js";
+import type { PressReleasesTable } from "../../platform/db/schema-publish.types.js";
 import { nowIso } from "../../platform/db/time.js";
 import { inTransaction } from "../../platform/db/transaction.js";
 import { forbidden } from "../../platform/errors/app-error.js";
 import type { AppDeps } from "../../platform/http/deps.js";
 import { scheduleJob } from "../../platform/jobs/jobs.usecases.js";
+import { createRecordsRepository } from "../../platform/records/records.repository.js";
+import { pressReleaseSpec } from "../press-releases/press-releases.schemas.js";
 import { alreadyMailed, mailingNotFound, releaseNotFound, releaseNotPublished } from "./mailing.errors.js";
 import { deliveryLanguage, mayReadMailings, maySeeRecipients, maySendMailing } from "./mailing.policies.js";
 import { presentDelivery, presentMailing, progressOf } from "./mailing.presenters.js";
 import { addressOf, batchJobKey, batchJobKind } from "./mailing-sender.js";
 import { createMailingsRepository } from "./mailings.repository.js";
 
-/** The release if the actor may read it, else null: one that does not exist looks the same. */
+/** The release if the actor may read it, else undefined: one that does not exist looks the same. */
 async function findReadableRelease(db: Tx, actor: Actor, id: string) {
-  const release = await createMailingsRepository({ db }).findRelease(id);
-  const facts = (await loadAccessFacts(untyped(db), actor, "press_releases", [id])).get(id);
-  return release && facts && abilitiesOn(actor, facts).read ? release : null;
+  const row = await createRecordsRepository({ db }).findReadable(actor, pressReleaseSpec, id);
+  return row as PressReleasesTable | undefined;
 }
 
 async function withProgress(db: Tx, mailings: Parameters<typeof presentMailing>[0][]) {

@@ -1,30 +1,9 @@
 import type { Tx } from "../../platform/db/any-db.js";
 import type { SubscribersTable } from "../../platform/db/schema-mailing.types.js";
 
-/** The rate-limit buckets of the mailing list all start so: the daily purge finds them by it. */
-export const rateBucketPrefix = "mailing:";
-
-/** SQL of the list's subscribers: lookup by keyed hash, the double opt-in, counts, pages, purges. */
+/** SQL of the list's subscribers: lookup by keyed hash, the double opt-in, counts, pages, the purge. */
 export function createSubscribersRepository({ db }: { db: Tx }) {
   return {
-    /** The mandate whose portal this server shows: by its code, else the first one created. */
-    portalMandate: (code: string | undefined) =>
-      db
-        .selectFrom("mandates")
-        .select(["id", "code", "name_en", "name_ko"])
-        .$if(code !== undefined, (q) => q.where("code", "=", code as string))
-        .orderBy("created_at")
-        .orderBy("id")
-        .limit(1)
-        .executeTakeFirst(),
-
-    mandate: (id: string) =>
-      db
-        .selectFrom("mandates")
-        .select(["id", "code", "name_en", "name_ko"])
-        .where("id", "=", id)
-        .executeTakeFirst(),
-
     find: (id: string) => db.selectFrom("subscribers").selectAll().where("id", "=", id).executeTakeFirst(),
 
     findByHash: (mandateId: string, emailHash: string) =>
@@ -114,13 +93,5 @@ export function createSubscribersRepository({ db }: { db: Tx }) {
 
     all: (mandateId: string) =>
       db.selectFrom("subscribers").selectAll().where("mandate_id", "=", mandateId).orderBy("id").execute(),
-
-    /** Forgets the list's rate-limit counts of windows that began before `before`. */
-    purgeRateLimits: (before: string) =>
-      db
-        .deleteFrom("rate_limits")
-        .where("bucket", "like", `${rateBucketPrefix}%`)
-        .where("window_start", "<", before)
-        .execute(),
   };
 }

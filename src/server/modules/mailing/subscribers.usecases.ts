@@ -4,6 +4,7 @@ import { inTransaction } from "../../platform/db/transaction.js";
 import { forbidden } from "../../platform/errors/app-error.js";
 import { csvText } from "../../platform/http/csv.js";
 import type { AppDeps } from "../../platform/http/deps.js";
+import { createMandatesRepository } from "../mandates/mandates.repository.js";
 import { mandateNotFound } from "./mailing.errors.js";
 import {
   mailingLanguages,
@@ -18,7 +19,7 @@ import { createSubscribersRepository } from "./subscribers.repository.js";
 
 /** Members (and admins) see the list's figures; anyone else is told the mandate does not exist. */
 async function checkMandate(deps: AppDeps, actor: Actor, mandateId: string) {
-  const mandate = await createSubscribersRepository({ db: deps.db }).mandate(mandateId);
+  const mandate = await createMandatesRepository({ db: deps.db }).findById(mandateId);
   if (!mandate || !maySeeSubscriberCounts(actor, mandateId)) throw mandateNotFound();
 }
 

@@ -153,20 +153,13 @@ export function Message({ title, children }: { title: string; children: ReactNod
 }
 
 /** One button that does what a link only offered: mail scanners open links, they do not press buttons. */
-export function ActionForm(p: {
-  action: string;
-  button: string;
-  hidden: Record<string, string>;
-  secondary?: boolean;
-}) {
+export function ActionForm(p: { action: string; button: string; hidden: Record<string, string> }) {
   return (
     <form method="post" action={p.action} className="mailing-actions">
       {Object.entries(p.hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <button type="submit" className={p.secondary ? "mailing-secondary" : undefined}>
-        {p.button}
-      </button>
+      <button type="submit">{p.button}</button>
     </form>
   );
 }

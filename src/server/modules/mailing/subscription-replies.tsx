@@ -1,10 +1,11 @@
-import type { FastifyReply } from "fastify";
+import type { FastifyReply, FastifyRequest } from "fastify";
 import type { ReactNode } from "react";
-import { AppError } from "../../platform/errors/app-error.js";
 import type { AppDeps } from "../../platform/http/deps.js";
+import { portalNotFound } from "../portal/portal.errors.js";
+import { mandateName } from "../portal/portal.presenters.js";
+import { createPortalRepository } from "../portal/portal.repository.js";
 import { type PortalShell, renderPortalPage } from "../portal/portal-page.js";
 import type { PortalLang } from "../portal/portal-words.js";
-import { createSubscribersRepository } from "./subscribers.repository.js";
 import { listLinks } from "./subscription-links.js";
 import { type ChoiceValues, Message, PreferencesForm, SubscribeForm } from "./subscription-pages.js";
 import { subscriptionWords } from "./subscription-words.js";
@@ -18,12 +19,36 @@ export interface PageOptions {
   single?: boolean;
 }
 
+/** A page of one heading and one sentence, and perhaps a link back to the sign-up form. */
+export interface SayOptions extends PageOptions {
+  title: string;
+  text: string;
+  /** The words of a link to the sign-up form, if the page offers one. */
+  again?: string;
+}
+
+type PortalMandate = NonNullable<Awaited<ReturnType<ReturnType<typeof createPortalRepository>["mandate"]>>>;
+
 /**
  * The answers of the mailing list's public pages, each a whole page in the portal's frame: no caching, no Referer
  * (links carry tokens), and personal pages kept out of search engines.
  */
 export function createSubscriptionReplies(deps: AppDeps) {
-  const subscribers = createSubscribersRepository({ db: deps.db });
+  const portal = createPortalRepository({ db: deps.db });
+  const mandates = new WeakMap<FastifyRequest, Promise<PortalMandate>>();
+
+  /** The mandate whose portal frames the pages: looked up once per request, however many parts of it need it. */
+  function mandateOf(reply: FastifyReply): Promise<PortalMandate> {
+    let mandate = mandates.get(reply.request);
+    if (!mandate) {
+      mandate = portal.mandate(deps.config.portalMandate).then((m) => {
+        if (!m) throw portalNotFound();
+        return m;
+      });
+      mandates.set(reply.request, mandate);
+    }
+    return mandate;
+  }
 
   async function page(
     reply: FastifyReply,
@@ -33,11 +58,9 @@ export function createSubscriptionReplies(deps: AppDeps) {
     body: ReactNode,
     o: PageOptions = {},
   ) {
-    const mandate = await subscribers.portalMandate(deps.config.portalMandate);
-    if (!mandate) throw new AppError("portal.not_found", 404);
     const shell: PortalShell = {
       lang,
-      mandateName: lang === "ko" && mandate.name_ko ? mandate.name_ko : mandate.name_en,
+      mandateName: mandateName(await mandateOf(reply), lang),
       path,
       title,
       publicUrl: deps.config.publicUrl,
@@ -54,58 +77,36 @@ export function createSubscriptionReplies(deps: AppDeps) {
     return reply.send(renderPortalPage(shell, body));
   }
 
+  /** A page that says one thing: sent, unsubscribed, not subscribed, too many requests, a link that does not work. */
+  const say = (reply: FastifyReply, lang: PortalLang, path: string, o: SayOptions) =>
+    page(
+      reply,
+      lang,
+      path,
+      o.title,
+      <Message title={o.title}>
+        <p>{o.text}</p>
+        {o.again && (
+          <p>
+            <a href={`/${lang}/subscribe`}>{o.again}</a>
+          </p>
+        )}
+      </Message>,
+      o,
+    );
+
   /** A link that does not work, said plainly: 400 when it is not one of ours, 410 when it ran out. */
   const badLink = (reply: FastifyReply, lang: PortalLang, path: string, problem: "invalid" | "expired") => {
     const w = subscriptionWords[lang];
-    const [title, text] =
-      problem === "expired" ? [w.expiredTitle, w.expiredText] : [w.invalidTitle, w.invalidText];
-    return page(
-      reply,
-      lang,
-      path,
-      title,
-      <Message title={title}>
-        <p>{text}</p>
-        <p>
-          <a href={`/${lang}/subscribe`}>{w.subscribeAgain}</a>
-        </p>
-      </Message>,
-      { status: problem === "expired" ? 410 : 400, personal: true, single: true },
-    );
-  };
-
-  const notSubscribed = (reply: FastifyReply, lang: PortalLang, path: string) => {
-    const w = subscriptionWords[lang];
-    return page(
-      reply,
-      lang,
-      path,
-      w.notSubscribedTitle,
-      <Message title={w.notSubscribedTitle}>
-        <p>{w.notSubscribedText}</p>
-        <p>
-          <a href={`/${lang}/subscribe`}>{w.subscribeAgain}</a>
-        </p>
-      </Message>,
-      { personal: true, single: true },
-    );
-  };
-
-  const unsubscribed = (reply: FastifyReply, lang: PortalLang, path: string) => {
-    const w = subscriptionWords[lang];
-    return page(
-      reply,
-      lang,
-      path,
-      w.unsubscribedTitle,
-      <Message title={w.unsubscribedTitle}>
-        <p>{w.unsubscribedText}</p>
-        <p>
-          <a href={`/${lang}/subscribe`}>{w.subscribeAgain}</a>
-        </p>
-      </Message>,
-      { personal: true, single: true },
-    );
+    const expired = problem === "expired";
+    return say(reply, lang, path, {
+      title: expired ? w.expiredTitle : w.invalidTitle,
+      text: expired ? w.expiredText : w.invalidText,
+      again: w.subscribeAgain,
+      status: expired ? 410 : 400,
+      personal: true,
+      single: true,
+    });
   };
 
   const subscribed = (
@@ -179,5 +180,5 @@ export function createSubscriptionReplies(deps: AppDeps) {
     );
   };
 
-  return { page, badLink, notSubscribed, unsubscribed, subscribed, subscribeForm, preferencesForm };
+  return { mandateOf, page, say, badLink, subscribed, subscribeForm, preferencesForm };
 }

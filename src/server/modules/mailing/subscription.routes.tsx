@@ -2,17 +2,17 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import { AppError } from "../../platform/errors/app-error.js";
 import type { AppDeps } from "../../platform/http/deps.js";
 import { pickLocale } from "../../platform/i18n/messages.js";
-import { portalLangs } from "../portal/portal-words.js";
+import { type PortalLang, portalLangs } from "../portal/portal-words.js";
 import type { MailingLanguage } from "./mailing.policies.js";
-import { createSubscribersRepository } from "./subscribers.repository.js";
 import { ActionForm, Message } from "./subscription-pages.js";
-import { createSubscriptionReplies } from "./subscription-replies.js";
+import { createSubscriptionReplies, type SayOptions } from "./subscription-replies.js";
 import { subscriptionWords } from "./subscription-words.js";
 import {
   changeSubscription,
   checkChoices,
   confirmationState,
   confirmSubscription,
+  removeSubscription,
   subscribe,
   subscriptionOf,
   unsubscribe,
@@ -39,14 +39,25 @@ const tokenOf = (req: FastifyRequest) => {
   return typeof token === "string" ? token : undefined;
 };
 
+/** What a personal link's page says once its subscriber is off the list: left just now, or before. */
+const offList = (lang: PortalLang, was: "unsubscribed" | "notSubscribed"): SayOptions => {
+  const w = subscriptionWords[lang];
+  return {
+    title: was === "unsubscribed" ? w.unsubscribedTitle : w.notSubscribedTitle,
+    text: was === "unsubscribed" ? w.unsubscribedText : w.notSubscribedText,
+    again: w.subscribeAgain,
+    personal: true,
+    single: true,
+  };
+};
+
 /**
  * The public pages of the mailing list: sign-up with double opt-in, confirmation, preferences and unsubscribe
  * (one-click, RFC 8058). Plain HTML forms in the portal's frame, complete without JavaScript; never an address.
  */
 export function registerSubscriptionPages(app: FastifyInstance, deps: AppDeps) {
-  const { page, badLink, notSubscribed, unsubscribed, subscribed, subscribeForm, preferencesForm } =
+  const { mandateOf, page, say, badLink, subscribed, subscribeForm, preferencesForm } =
     createSubscriptionReplies(deps);
-  const subscribers = createSubscribersRepository({ db: deps.db });
 
   app.register(async (scope) => {
     scope.addContentTypeParser(
@@ -72,8 +83,7 @@ export function registerSubscriptionPages(app: FastifyInstance, deps: AppDeps) {
 
       scope.post(`/${lang}/subscribe`, { ...hide, bodyLimit: formLimit }, async (req, reply) => {
         const form = formOf(req);
-        const mandate = await subscribers.portalMandate(deps.config.portalMandate);
-        if (!mandate) throw new AppError("portal.not_found", 404);
+        const mandate = await mandateOf(reply);
         const values = { language: form.one("language"), topics: form.all("topics") };
         const outcome = await subscribe({
           deps,
@@ -85,29 +95,11 @@ export function registerSubscriptionPages(app: FastifyInstance, deps: AppDeps) {
         if (outcome.kind === "invalid")
           return subscribeForm(reply, lang, form.one("email"), values, outcome.problems);
         reply.header("retry-after", "3600");
-        return page(
-          reply,
-          lang,
-          "/subscribe",
-          w.tooManyTitle,
-          <Message title={w.tooManyTitle}>
-            <p>{w.tooManyText}</p>
-          </Message>,
-          { status: 429 },
-        );
+        return say(reply, lang, "/subscribe", { title: w.tooManyTitle, text: w.tooManyText, status: 429 });
       });
 
       scope.get(`/${lang}/subscribe/sent`, hide, async (_req, reply) =>
-        page(
-          reply,
-          lang,
-          "/subscribe/sent",
-          w.sentTitle,
-          <Message title={w.sentTitle}>
-            <p>{w.sentText}</p>
-          </Message>,
-          { personal: true },
-        ),
+        say(reply, lang, "/subscribe/sent", { title: w.sentTitle, text: w.sentText, personal: true }),
       );
 
       scope.get(`/${lang}/subscribe/confirm`, hide, async (req, reply) => {
@@ -144,21 +136,14 @@ export function registerSubscriptionPages(app: FastifyInstance, deps: AppDeps) {
       scope.get(`/${lang}/subscription`, hide, async (req, reply) => {
         const token = tokenOf(req);
         if (token === undefined)
-          return page(
-            reply,
-            lang,
-            "/subscription",
-            w.preferencesTitle,
-            <Message title={w.preferencesTitle}>
-              <p>{w.noTokenText}</p>
-              <p>
-                <a href={`/${lang}/subscribe`}>{w.subscribeTitle}</a>
-              </p>
-            </Message>,
-          );
+          return say(reply, lang, "/subscription", {
+            title: w.preferencesTitle,
+            text: w.noTokenText,
+            again: w.subscribeTitle,
+          });
         const sub = await subscriptionOf(deps, token);
         if (sub.state === "invalid") return badLink(reply, lang, "/subscription", "invalid");
-        if (sub.state === "gone") return notSubscribed(reply, lang, "/subscription");
+        if (sub.state === "gone") return say(reply, lang, "/subscription", offList(lang, "notSubscribed"));
         return preferencesForm(reply, lang, token, sub);
       });
 
@@ -167,10 +152,10 @@ export function registerSubscriptionPages(app: FastifyInstance, deps: AppDeps) {
         const token = form.one("token");
         const sub = await subscriptionOf(deps, token);
         if (sub.state === "invalid") return badLink(reply, lang, "/subscription", "invalid");
-        if (sub.state === "gone") return notSubscribed(reply, lang, "/subscription");
+        if (sub.state === "gone") return say(reply, lang, "/subscription", offList(lang, "notSubscribed"));
         if (form.one("action") === "unsubscribe") {
-          await unsubscribe(deps, token);
-          return unsubscribed(reply, lang, "/subscription");
+          await removeSubscription(deps, sub.id);
+          return say(reply, lang, "/subscription", offList(lang, "unsubscribed"));
         }
         const values = { language: form.one("language"), topics: form.all("topics") };
         const checked = checkChoices(values);
@@ -187,7 +172,7 @@ export function registerSubscriptionPages(app: FastifyInstance, deps: AppDeps) {
       const lang: MailingLanguage =
         sub.state === "ok" ? sub.language : pickLocale(req.headers["accept-language"]);
       if (sub.state === "invalid") return badLink(reply, lang, "/unsubscribe", "invalid");
-      if (sub.state === "gone") return notSubscribed(reply, lang, "/unsubscribe");
+      if (sub.state === "gone") return say(reply, lang, "/unsubscribe", offList(lang, "notSubscribed"));
       const w = subscriptionWords[lang];
       return page(
         reply,
@@ -215,7 +200,7 @@ export function registerSubscriptionPages(app: FastifyInstance, deps: AppDeps) {
           ? result.language
           : pickLocale(req.headers["accept-language"]);
       if (result.state === "invalid") return badLink(reply, lang, "/unsubscribe", "invalid");
-      return unsubscribed(reply, lang, "/unsubscribe");
+      return say(reply, lang, "/unsubscribe", offList(lang, "unsubscribed"));
     });
   });
 }

@@ -5,13 +5,14 @@ import type { Tx } from "../../platform/db/any-db.js";
 import { isoFromNow, nowIso } from "../../platform/db/time.js";
 import { inTransaction } from "../../platform/db/transaction.js";
 import type { AppDeps } from "../../platform/http/deps.js";
-import { createJobsRepository } from "../../platform/jobs/jobs.repository.js";
 import { registerJobHandler, scheduleJob } from "../../platform/jobs/jobs.usecases.js";
 import { createAuthRepository } from "../auth/auth.repository.js";
+import { withinRateLimit } from "../auth/auth.usecases.js";
 import {
   confirmDays,
   type MailingLanguage,
   type MailingTopic,
+  mailingLanguageOf,
   mailingLanguages,
   mailingTopics,
   topicColumn,
@@ -19,8 +20,10 @@ import {
 } from "./mailing.policies.js";
 import { type Notice, noticeJobKind } from "./mailing-sender.js";
 import { addressHash, mailingKeys, verifyToken } from "./mailing-tokens.js";
-import { createSubscribersRepository, rateBucketPrefix } from "./subscribers.repository.js";
+import { createSubscribersRepository } from "./subscribers.repository.js";
 
+/** The rate-limit buckets of the mailing list all start so: the daily purge finds them by it. */
+const rateBucketPrefix = "mailing:";
 const purgeJobKind = "mailing.purge";
 const purgeJobKey = "mailing:purge";
 const dayMs = 86_400_000;
@@ -61,23 +64,19 @@ const topicValues = (topics: readonly MailingTopic[]) =>
     number
   >;
 
-/** Counts a hit in the window starting at `windowStart`; true while within `limit`. */
-async function withinLimit(db: Tx, bucket: string, windowStart: string, limit: number) {
-  return (await createAuthRepository({ db }).hit(`${rateBucketPrefix}${bucket}`, windowStart)) <= limit;
-}
-
 async function queueNotice(db: Tx, subscriberId: string, notice: Notice) {
-  await scheduleJob(db, {
-    kind: noticeJobKind,
-    runAt: nowIso(),
-    payload: { subscriberId, notice, queuedAt: nowIso() },
-  });
+  await scheduleJob(db, { kind: noticeJobKind, runAt: nowIso(), payload: { subscriberId, notice } });
 }
 
-/** The daily purge runs while some address waits for its confirmation. */
+/** The daily purge runs while some address waits for its confirmation (a pending one stays as it is). */
 async function ensurePurgeScheduled(db: Tx) {
-  if (!(await createJobsRepository({ db }).pendingUnderKey(purgeJobKey)))
-    await scheduleJob(db, { kind: purgeJobKind, runAt: isoFromNow(dayMs), payload: {}, key: purgeJobKey });
+  await scheduleJob(db, {
+    kind: purgeJobKind,
+    runAt: isoFromNow(dayMs),
+    payload: {},
+    key: purgeJobKey,
+    keepPending: true,
+  });
 }
 
 export type SubscribeOutcome =
@@ -105,7 +104,8 @@ export async function subscribe({
 }): Promise<SubscribeOutcome> {
   const now = nowIso();
   const hour = `${now.slice(0, 13)}:00:00Z`;
-  if (!(await withinLimit(deps.db, `ip:${ip}`, hour, deps.config.subscribePerIpPerHour)))
+  const clientBucket = `${rateBucketPrefix}ip:${ip}`;
+  if (!(await withinRateLimit(deps.db, clientBucket, hour, deps.config.subscribePerIpPerHour)))
     return { kind: "rate_limited" };
   if (form.trap.trim() !== "") return { kind: "sent" };
   const email = form.email.trim();
@@ -118,7 +118,8 @@ export async function subscribe({
 
   const hash = addressHash(mailingKeys(deps.masterKey), email);
   const day = `${now.slice(0, 10)}T00:00:00Z`;
-  if (!(await withinLimit(deps.db, `address:${hash}`, day, deps.config.subscribePerAddressPerDay)))
+  const addressBucket = `${rateBucketPrefix}address:${hash}`;
+  if (!(await withinRateLimit(deps.db, addressBucket, day, deps.config.subscribePerAddressPerDay)))
     return { kind: "sent" };
   const confirmBy = isoFromNow(confirmDays * dayMs);
   await inTransaction(deps.db, async (trx) => {
@@ -196,7 +197,7 @@ export async function subscriptionOf(deps: AppDeps, token: string | undefined): 
   if (!check.ok) return { state: "invalid" };
   const sub = await createSubscribersRepository({ db: deps.db }).find(check.subscriberId);
   if (sub?.status !== "confirmed") return { state: "gone" };
-  return { state: "ok", id: sub.id, language: sub.language === "ko" ? "ko" : "en", topics: topicsOf(sub) };
+  return { state: "ok", id: sub.id, language: mailingLanguageOf(sub.language), topics: topicsOf(sub) };
 }
 
 /** Saves a subscriber's new choices from their preferences page. */
@@ -208,9 +209,14 @@ export async function changeSubscription(deps: AppDeps, subscriberId: string, ch
   });
 }
 
+/** Deletes a subscriber and their address at once; the mailings' logs keep their lines without the link. */
+export async function removeSubscription(deps: AppDeps, subscriberId: string) {
+  await inTransaction(deps.db, (trx) => createSubscribersRepository({ db: trx }).remove(subscriberId));
+}
+
 /**
- * Unsubscribes at once (one-click or the button): the subscriber and their address are deleted; the mailings' logs
- * keep their lines without the link. Returns the language they read, for the page that answers.
+ * Unsubscribes the subscriber of an unsubscribe link (one-click or its button) at once. Returns the language they
+ * read, for the page that answers.
  */
 export async function unsubscribe(
   deps: AppDeps,
@@ -218,19 +224,16 @@ export async function unsubscribe(
 ): Promise<{ state: "invalid" } | { state: "done"; language: MailingLanguage | null }> {
   const check = verifyToken(mailingKeys(deps.masterKey), "manage", token);
   if (!check.ok) return { state: "invalid" };
-  return inTransaction(deps.db, async (trx) => {
-    const repo = createSubscribersRepository({ db: trx });
-    const sub = await repo.find(check.subscriberId);
-    if (sub) await repo.remove(sub.id);
-    return { state: "done" as const, language: sub ? (sub.language === "ko" ? "ko" : "en") : null };
-  });
+  const sub = await createSubscribersRepository({ db: deps.db }).find(check.subscriberId);
+  if (sub) await removeSubscription(deps, sub.id);
+  return { state: "done", language: sub ? mailingLanguageOf(sub.language) : null };
 }
 
 // Daily while addresses wait: those unconfirmed after their days are deleted, and old sign-up counts with them.
 registerJobHandler(purgeJobKind, async ({ db }) => {
   const repo = createSubscribersRepository({ db });
   await repo.purgeUnconfirmed(nowIso());
-  await repo.purgeRateLimits(isoFromNow(-2 * dayMs));
+  await createAuthRepository({ db }).purgeRateLimits(isoFromNow(-2 * dayMs), rateBucketPrefix);
   if ((await repo.countPending()) > 0)
     await scheduleJob(db, { kind: purgeJobKind, runAt: isoFromNow(dayMs), payload: {}, key: purgeJobKey });
 });

@@ -6,6 +6,7 @@ import {
   writableUpTo,
 } from "../../platform/access/access.policies.js";
 import type { MandatesTable } from "../../platform/db/schema.types.js";
+import { mayManageSubscribers, maySendMailing } from "../mailing/mailing.policies.js";
 
 export function presentMandate(row: MandatesTable, actor: Actor) {
   const manage = canManageMembers(actor, row.id);
@@ -30,6 +31,8 @@ export function presentMandate(row: MandatesTable, actor: Actor) {
       export: canExport(actor, row.id),
       restrict: rule?.restrict ?? false,
       viewAudit: rule?.viewAudit ?? false,
+      sendMailing: maySendMailing(actor, row.id),
+      manageSubscribers: mayManageSubscribers(actor, row.id),
     },
   };
 }

@@ -48,6 +48,10 @@ export const mandateResponse = z.object({
     export: z.boolean().describe("Exports records in bulk, e.g. search results as CSV"),
     restrict: z.boolean().describe("Restricts records to named members"),
     viewAudit: z.boolean(),
+    sendMailing: z.boolean().describe("Sends published press releases to the mailing list"),
+    manageSubscribers: z
+      .boolean()
+      .describe("Sees the mailing list's addresses, exports them and erases one on request"),
   }),
 });
 

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { v7 as uuidv7 } from "uuid";
+import type { Tx } from "../../platform/db/any-db.js";
 import type { Db } from "../../platform/db/database.js";
 import type { PlacesTable } from "../../platform/db/schema.types.js";
 import { nowIso } from "../../platform/db/time.js";
@@ -88,4 +89,28 @@ export async function loadReferencePlaces(db: Db): Promise<number> {
     await repo.insertMany(fresh);
     return fresh.length;
   });
+}
+
+/** Countries' names by ISO 3166 alpha-3 code, as `countryNames` reads them. */
+export type CountryNames = Map<string, { en: string; ko: string | null }>;
+
+/**
+ * A country's name in the reader's language, else in English, else its code.
+ * @example countryNameIn(names, "KOR", "ko") // "대한민국"
+ */
+export const countryNameIn = (names: CountryNames, code: string, lang: "en" | "ko") => {
+  const n = names.get(code);
+  return (lang === "ko" ? n?.ko : null) ?? n?.en ?? code;
+};
+
+/**
+ * Reads the names of these countries once and names each in the reader's language (see `countryNameIn`); no code
+ * is no name.
+ * @example const name = await countryNamer(db, rows.map((r) => r.addressee_country), "en"); name("KOR")
+ */
+export async function countryNamer(db: Tx, codes: readonly (string | null)[], lang: "en" | "ko") {
+  const names = await createPlacesRepository({ db }).countryNames([
+    ...new Set(codes.filter((c): c is string => !!c)),
+  ]);
+  return (code: string | null) => (code ? countryNameIn(names, code, lang) : "");
 }

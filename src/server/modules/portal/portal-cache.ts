@@ -21,7 +21,7 @@ const maxEntries = 2000;
 const cache = new Map<string, Cached>();
 
 /** How long browsers and proxies may reuse a page before asking again (they ask with the validators). */
-export const pageCacheControl = "public, max-age=60, stale-while-revalidate=300";
+const pageCacheControl = "public, max-age=60, stale-while-revalidate=300";
 
 const httpDate = (iso: string) => {
   const t = Date.parse(iso);
@@ -64,7 +64,6 @@ export async function sendCached(
     version: { key: string; latest: string };
     contentType: string;
     render: () => string | Buffer | Promise<string | Buffer>;
-    cacheControl?: string;
     /** A file to save rather than show. */
     download?: string;
   },
@@ -86,7 +85,7 @@ export async function sendCached(
   reply
     .header("etag", entry.etag)
     .header("last-modified", httpDate(o.version.latest))
-    .header("cache-control", o.cacheControl ?? pageCacheControl)
+    .header("cache-control", pageCacheControl)
     .header("x-content-type-options", "nosniff");
   if (o.download)
     reply.header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(o.download)}`);
@@ -100,9 +99,4 @@ export async function sendCached(
   const { body, encoding } = encoded(entry, o.contentType, String(req.headers["accept-encoding"] ?? ""));
   if (encoding) reply.header("content-encoding", encoding);
   return reply.type(o.contentType).send(body);
-}
-
-/** Forgets every rendered page (tests that change data under the same version key, e.g. a clock). */
-export function clearPortalCache() {
-  cache.clear();
 }

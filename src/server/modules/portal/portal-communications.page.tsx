@@ -1,5 +1,5 @@
 import type { communicationsView } from "./portal.usecases.js";
-import { FilterSelect } from "./portal-parts.js";
+import { FilterSelect, ItemList } from "./portal-parts.js";
 import { fill, formatDay, pageWords } from "./portal-text.js";
 import type { PortalLang } from "./portal-words.js";
 
@@ -11,7 +11,6 @@ export function CommunicationItem({ c, lang, level = 2 }: { c: Item; lang: Porta
   const w = pageWords[lang];
   const H = level === 2 ? "h2" : "h3";
   const kind = c.kind.replace(/^J/, "");
-  const R = level === 2 ? "h3" : "h4";
   return (
     <li>
       <H>{c.reference}</H>
@@ -28,7 +27,7 @@ export function CommunicationItem({ c, lang, level = 2 }: { c: Item; lang: Porta
       </p>
       {level === 2 && (
         <>
-          <R>{w.replies}</R>
+          <h3>{w.replies}</h3>
           {c.replies.length ? (
             <ul>
               {c.replies.map((r) => (
@@ -106,15 +105,9 @@ export function CommunicationsPage({
         <button type="submit">{w.show}</button>
       </form>
       <p role="status">{fill(w.results, { count: view.items.length })}</p>
-      {view.items.length ? (
-        <ul className="items">
-          {view.items.map((c) => (
-            <CommunicationItem key={c.reference} c={c} lang={lang} />
-          ))}
-        </ul>
-      ) : (
-        <p>{w.none}</p>
-      )}
+      <ItemList items={view.items} lang={lang}>
+        {(c) => <CommunicationItem key={c.reference} c={c} lang={lang} />}
+      </ItemList>
     </>
   );
 }

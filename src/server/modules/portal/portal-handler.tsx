@@ -3,7 +3,12 @@ import type { ReactNode } from "react";
 import { AppError } from "../../platform/errors/app-error.js";
 import type { AppDeps } from "../../platform/http/deps.js";
 import { mandateName } from "./portal.presenters.js";
-import { type OpenPortal, openPortal } from "./portal.usecases.js";
+import {
+  type PortalDataVersion,
+  type PortalMandate,
+  portalDataVersion,
+  portalMandate,
+} from "./portal.usecases.js";
 import { sendCached } from "./portal-cache.js";
 import { type PortalShell, renderPortalPage } from "./portal-page.js";
 import { pageWords } from "./portal-text.js";
@@ -14,7 +19,9 @@ export const html = "text/html; charset=utf-8";
 /** What a portal page handler gets: the mandate, the data's version, and how to answer with a page. */
 export interface PortalRequest {
   lang: PortalLang;
-  portal: OpenPortal;
+  mandate: PortalMandate;
+  /** The version of the data the pages are made of, read when first asked for (an image does not need it). */
+  version: () => Promise<PortalDataVersion>;
   name: string;
   publicUrl: string;
   /** Answers with a whole page (cached per data version, 304 when the client has it). */
@@ -78,8 +85,8 @@ function sendProductPage(reply: FastifyReply, lang: PortalLang, publicUrl: strin
 }
 
 /**
- * Wraps a portal handler: opens the portal (mandate, data version), gives it `page`, and turns "not public" into the
- * portal's own 404 page.
+ * Wraps a portal handler: finds the portal's mandate, gives the handler the data's version and `page`, and turns
+ * "not public" into the portal's own 404 page.
  */
 export function portalHandler(
   deps: AppDeps,
@@ -88,9 +95,9 @@ export function portalHandler(
 ) {
   return async (req: FastifyRequest, reply: FastifyReply) => {
     const publicUrl = deps.config.publicUrl;
-    let portal: OpenPortal;
+    let mandate: PortalMandate;
     try {
-      portal = await openPortal(deps.readDb, deps.config.portalMandate);
+      mandate = await portalMandate(deps.readDb, deps.config.portalMandate);
     } catch (e) {
       if (e instanceof AppError && e.status === 404)
         return req.url === `/${lang}/`
@@ -98,15 +105,20 @@ export function portalHandler(
           : sendNotFound(reply, lang, "Rapporteur", publicUrl);
       throw e;
     }
-    const name = mandateName(portal.mandate, lang);
+    const name = mandateName(mandate, lang);
+    let version: Promise<PortalDataVersion> | undefined;
     const p: PortalRequest = {
       lang,
-      portal,
+      mandate,
+      version: () => {
+        version ??= portalDataVersion(deps.readDb, mandate.id);
+        return version;
+      },
       name,
       publicUrl,
-      page: (shell, body) =>
+      page: async (shell, body) =>
         sendCached(req, reply, {
-          version: portal.version,
+          version: await p.version(),
           contentType: html,
           render: async () =>
             renderPortalPage({ ...shell, lang, mandateName: name, publicUrl }, await body()),

@@ -19,7 +19,7 @@ export function registerPortalMedia(app: FastifyInstance, deps: AppDeps) {
     const image = await publicImage({
       db: deps.readDb,
       blobs,
-      mandateId: p.portal.mandate.id,
+      mandateId: p.mandate.id,
       id: (req.params as { id: string }).id,
       ifNoneMatch: req.headers["if-none-match"],
     });

@@ -1,5 +1,5 @@
 import type { Db } from "../../platform/db/database.js";
-import { type BlobStore, CorruptBlobError } from "../../platform/storage/blob-store.js";
+import type { BlobStore } from "../../platform/storage/blob-store.js";
 import { corruptImage } from "../press-releases/press-releases.errors.js";
 import { portalNotFound } from "./portal.errors.js";
 import { createPortalRepository } from "./portal.repository.js";
@@ -28,10 +28,5 @@ export async function publicImage({
   if (!row) throw portalNotFound();
   const etag = `"${row.sha256}"`;
   if (etagMatches(ifNoneMatch, etag)) return { mimeType: row.mime_type, etag, content: null };
-  try {
-    return { mimeType: row.mime_type, etag, content: await blobs.read(row.sha256) };
-  } catch (e) {
-    if (e instanceof CorruptBlobError) throw corruptImage();
-    throw e;
-  }
+  return { mimeType: row.mime_type, etag, content: await blobs.readOr(row.sha256, corruptImage) };
 }

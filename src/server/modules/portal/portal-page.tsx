@@ -28,7 +28,8 @@ export interface PortalShell {
 }
 
 const menu = ["pressReleases", "reports", "communications", "visits", "recommendations", "about"] as const;
-const menuPath = {
+/** The address of each section's page after the language (the sitemap lists them too). */
+export const menuPath = {
   home: "/",
   pressReleases: "/press-releases",
   reports: "/reports",
@@ -71,7 +72,7 @@ export function renderPortalPage(shell: PortalShell, body: ReactNode): string {
         <meta property="og:site_name" content={shell.mandateName} />
         <meta property="og:locale" content={shell.lang === "ko" ? "ko_KR" : "en_GB"} />
         {shell.description && <meta property="og:description" content={shell.description} />}
-        {/* Inline: a page needs no second request before it can be drawn (its hash is what a CSP allows). */}
+        {/* Inline: a page needs no second request before it can be drawn. */}
         {/* biome-ignore lint/security/noDangerouslySetInnerHtml: the portal's own stylesheet, read from its file. */}
         <style dangerouslySetInnerHTML={{ __html: portalCss }} />
         <link

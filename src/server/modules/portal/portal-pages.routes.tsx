@@ -1,13 +1,14 @@
 import type { FastifyInstance } from "fastify";
 import type { AppDeps } from "../../platform/http/deps.js";
-import { portalNotFound } from "./portal.errors.js";
-import { releaseLanguages } from "./portal.presenters.js";
+import { implementationStatuses, sourceBodies } from "../recommendations/recommendations.schemas.js";
+import { presentMandate, releaseLanguages, releasePath } from "./portal.presenters.js";
 import {
   allReleases,
   communicationsView,
   homeView,
-  mandateView,
-  openPortal,
+  portalDataVersion,
+  portalMandate,
+  publishedReport,
   recommendationsView,
   releasesView,
   releaseView,
@@ -21,7 +22,8 @@ import { CommunicationsPage } from "./portal-communications.page.js";
 import { pressReleaseFeed, robotsTxt, type SitemapEntry, sitemapXml } from "./portal-feeds.js";
 import { portalHandler } from "./portal-handler.js";
 import { HomePage } from "./portal-home.page.js";
-import { ReleasePage, ReleasesPage } from "./portal-press.page.js";
+import { menuPath } from "./portal-page.js";
+import { ReleasePage, ReleasesPage, releaseShell } from "./portal-press.page.js";
 import { AboutPage, RecommendationsPage, ReportsPage, VisitsPage } from "./portal-sections.page.js";
 import { frameWords, portalLangs } from "./portal-words.js";
 
@@ -35,9 +37,6 @@ const oneOf = (v: string | undefined, allowed: readonly string[]) =>
   v && allowed.includes(v) ? v : undefined;
 const textOf = (v: string | undefined) => (typeof v === "string" ? v.slice(0, 200) : undefined);
 
-const implementationStatuses = ["no_information", "not_implemented", "partially_implemented", "implemented"];
-const sourceBodies = ["this_mandate", "upr", "treaty_body", "special_procedure", "other"];
-
 /** Every public page, in each language. */
 export function registerPortalPages(app: FastifyInstance, deps: AppDeps) {
   const db = deps.readDb;
@@ -48,7 +47,7 @@ export function registerPortalPages(app: FastifyInstance, deps: AppDeps) {
 
     on("/", (_req, _reply, p) =>
       p.page({ path: "/", title: p.name, section: "home" }, async () => (
-        <HomePage lang={lang} name={p.name} view={await homeView(db, p.portal.mandate.id, lang)} />
+        <HomePage lang={lang} name={p.name} view={await homeView(db, p.mandate.id, lang)} />
       )),
     );
 
@@ -62,65 +61,55 @@ export function registerPortalPages(app: FastifyInstance, deps: AppDeps) {
             lang={lang}
             title={w.pressReleases}
             year={year}
-            view={await releasesView(db, p.portal.mandate.id, lang, { year, page: pageOf(q.page) })}
+            view={await releasesView(db, p.mandate.id, lang, { year, page: pageOf(q.page) })}
           />
         ),
       );
     });
 
     for (const format of ["rss", "atom"] as const)
-      on(`/press-releases/feed.${format}`, async (req, reply, p) =>
-        sendCached(req, reply, {
-          version: p.portal.version,
+      on(`/press-releases/feed.${format}`, async (req, reply, p) => {
+        const version = await p.version();
+        return sendCached(req, reply, {
+          version,
           contentType:
             format === "rss" ? "application/rss+xml; charset=utf-8" : "application/atom+xml; charset=utf-8",
           render: async () =>
             pressReleaseFeed({
-              rows: await allReleases(db, p.portal.mandate.id),
+              rows: await allReleases(db, p.mandate.id),
               lang,
               format,
               mandateName: p.name,
               publicUrl: p.publicUrl,
-              latest: p.portal.version.latest,
+              latest: version.latest,
             }),
-        }),
-      );
+        });
+      });
 
     on("/press-releases/:slug", async (req, _reply, p) => {
       const { slug } = req.params as { slug: string };
-      const r = await releaseView(db, p.portal.mandate.id, lang, slug);
-      return p.page(
-        {
-          path: `/press-releases/${encodeURIComponent(slug)}`,
-          title: r.title,
-          description: r.summary || undefined,
-          languages: r.languages,
-          section: "pressReleases",
-          ogType: "article",
-        },
-        () => <ReleasePage lang={lang} r={r} />,
-      );
+      const r = await releaseView(db, p.mandate.id, lang, slug);
+      return p.page(releaseShell(r), () => <ReleasePage lang={lang} r={r} />);
     });
 
     on("/reports", (_req, _reply, p) =>
       p.page({ path: "/reports", title: w.reports, section: "reports" }, async () => (
-        <ReportsPage lang={lang} title={w.reports} reports={await reportsView(db, p.portal.mandate.id)} />
+        <ReportsPage lang={lang} title={w.reports} reports={await reportsView(db, p.mandate.id)} />
       )),
     );
 
     for (const format of ["docx", "pdf"] as const)
       on(`/reports/:id/report.${format}`, async (req, reply, p) => {
         const { id } = req.params as { id: string };
-        const report = (await reportsView(db, p.portal.mandate.id)).find((r) => r.id === id);
-        if (!report) throw portalNotFound();
+        const report = await publishedReport(db, p.mandate.id, id);
         return sendCached(req, reply, {
-          version: p.portal.version,
+          version: await p.version(),
           contentType:
             format === "pdf"
               ? "application/pdf"
               : "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-          render: async () => (await reportFile(db, p.portal.mandate.id, id, format)).content,
-          download: reportFileName({ id, symbol: report.symbol }, format),
+          render: async () => (await reportFile(db, p.mandate.id, id, format)).content,
+          download: reportFileName(report, format),
         });
       });
 
@@ -139,7 +128,7 @@ export function registerPortalPages(app: FastifyInstance, deps: AppDeps) {
             lang={lang}
             title={w.communications}
             filters={filters}
-            view={await communicationsView(db, p.portal.mandate.id, lang, filters)}
+            view={await communicationsView(db, p.mandate.id, lang, filters)}
           />
         ),
       );
@@ -147,7 +136,7 @@ export function registerPortalPages(app: FastifyInstance, deps: AppDeps) {
 
     on("/visits", (_req, _reply, p) =>
       p.page({ path: "/visits", title: w.visits, section: "visits" }, async () => (
-        <VisitsPage lang={lang} title={w.visits} lines={await visitsView(db, p.portal.mandate.id, lang)} />
+        <VisitsPage lang={lang} title={w.visits} lines={await visitsView(db, p.mandate.id, lang)} />
       )),
     );
 
@@ -161,7 +150,7 @@ export function registerPortalPages(app: FastifyInstance, deps: AppDeps) {
             lang={lang}
             title={w.recommendations}
             filters={filters}
-            items={await recommendationsView(db, p.portal.mandate.id, lang, filters)}
+            items={await recommendationsView(db, p.mandate.id, lang, filters)}
           />
         ),
       );
@@ -169,7 +158,7 @@ export function registerPortalPages(app: FastifyInstance, deps: AppDeps) {
 
     on("/about", (_req, _reply, p) =>
       p.page({ path: "/about", title: w.about, section: "about" }, () => (
-        <AboutPage lang={lang} title={w.about} mandate={mandateView(p.portal.mandate, lang)} />
+        <AboutPage lang={lang} title={w.about} mandate={presentMandate(p.mandate, lang)} />
       )),
     );
   }
@@ -182,29 +171,25 @@ export function registerPortalPages(app: FastifyInstance, deps: AppDeps) {
   );
 
   app.get("/sitemap.xml", hidden, async (req, reply) => {
-    const portal = await openPortal(db, deps.config.portalMandate);
+    const mandate = await portalMandate(db, deps.config.portalMandate);
+    const version = await portalDataVersion(db, mandate.id);
     return sendCached(req, reply, {
-      version: portal.version,
+      version,
       contentType: "application/xml; charset=utf-8",
       render: async () => {
-        const mandateId = portal.mandate.id;
         const both = portalLangs;
         const entries: SitemapEntry[] = [
-          ...[
-            "/",
-            "/press-releases",
-            "/reports",
-            "/communications",
-            "/visits",
-            "/recommendations",
-            "/about",
-          ].map((path) => ({ path, languages: both, lastmod: portal.version.latest || undefined })),
-          ...(await allReleases(db, mandateId)).map((r) => ({
-            path: `/press-releases/${encodeURIComponent(r.slug)}`,
+          ...Object.values(menuPath).map((path) => ({
+            path,
+            languages: both,
+            lastmod: version.latest || undefined,
+          })),
+          ...(await allReleases(db, mandate.id)).map((r) => ({
+            path: releasePath(r.slug),
             languages: releaseLanguages(r),
             lastmod: r.updated_at,
           })),
-          ...(await reportsView(db, mandateId)).flatMap((r) => [
+          ...(await reportsView(db, mandate.id)).flatMap((r) => [
             { path: r.files.docx, languages: both, lastmod: r.publishedOn || undefined },
             { path: r.files.pdf, languages: both, lastmod: r.publishedOn || undefined },
           ]),

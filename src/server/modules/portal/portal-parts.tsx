@@ -1,11 +1,26 @@
-import type { PublicRelease, PublicReport } from "./portal.presenters.js";
+import type { ReactNode } from "react";
+import { type PublicRelease, type PublicReport, releasePath } from "./portal.presenters.js";
 import { fill, formatDay, type PageWords, pageWords } from "./portal-text.js";
 import type { PortalLang } from "./portal-words.js";
 
 /** Pieces shared by the portal's pages. */
 
-export const releaseHref = (lang: PortalLang, slug: string) =>
-  `/${lang}/press-releases/${encodeURIComponent(slug)}`;
+/** The address of a press release's page in a language. */
+export const releaseHref = (lang: PortalLang, slug: string) => `/${lang}${releasePath(slug)}`;
+
+/** A list of publications, each drawn by `children`, or "none" when there is none. */
+export function ItemList<T>({
+  items,
+  lang,
+  children,
+}: {
+  items: readonly T[];
+  lang: PortalLang;
+  children: (item: T, index: number) => ReactNode;
+}) {
+  if (!items.length) return <p>{pageWords[lang].none}</p>;
+  return <ul className="items">{items.map(children)}</ul>;
+}
 
 /** A press release in a list: title (in the language it exists in), dateline, date and summary. */
 export function ReleaseItem({ r, lang, level = 2 }: { r: PublicRelease; lang: PortalLang; level?: 2 | 3 }) {

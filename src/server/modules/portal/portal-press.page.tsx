@@ -1,6 +1,7 @@
-import type { PublicRelease } from "./portal.presenters.js";
+import { type PublicRelease, releasePath } from "./portal.presenters.js";
 import type { releasesView } from "./portal.usecases.js";
-import { FilterSelect, Pager, ReleaseItem } from "./portal-parts.js";
+import type { PortalShell } from "./portal-page.js";
+import { FilterSelect, ItemList, Pager, ReleaseItem } from "./portal-parts.js";
 import { formatDay, pageWords } from "./portal-text.js";
 import type { PortalLang } from "./portal-words.js";
 
@@ -34,19 +35,25 @@ export function ReleasesPage({
         />
         <button type="submit">{w.show}</button>
       </form>
-      {view.items.length ? (
-        <ul className="items">
-          {view.items.map((r) => (
-            <ReleaseItem key={r.slug} r={r} lang={lang} />
-          ))}
-        </ul>
-      ) : (
-        <p>{w.none}</p>
-      )}
+      <ItemList items={view.items} lang={lang}>
+        {(r) => <ReleaseItem key={r.slug} r={r} lang={lang} />}
+      </ItemList>
       <Pager w={w} base={base} page={view.page} pages={view.pages} query={{ year }} />
     </>
   );
 }
+
+/** What a release's page says about itself, on the portal and in its staff preview. */
+export const releaseShell = (
+  r: PublicRelease,
+): Pick<PortalShell, "path" | "title" | "description" | "languages" | "section" | "ogType"> => ({
+  path: releasePath(r.slug),
+  title: r.title,
+  description: r.summary || undefined,
+  languages: r.languages,
+  section: "pressReleases",
+  ogType: "article",
+});
 
 /** One press release, as the portal shows it (and as its staff preview shows it). */
 export function ReleasePage({ lang, r }: { lang: PortalLang; r: PublicRelease }) {

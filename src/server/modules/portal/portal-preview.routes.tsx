@@ -6,13 +6,14 @@ import type { AppDeps } from "../../platform/http/deps.js";
 import { idParams } from "../../platform/records/records.routes.js";
 import { getRecord } from "../../platform/records/records.usecases.js";
 import { listPressReleaseImages } from "../press-releases/press-release-images.usecases.js";
+import { pressReleaseNotFound } from "../press-releases/press-releases.errors.js";
+import { createPressReleasesRepository } from "../press-releases/press-releases.repository.js";
 import { recordSpecs } from "../record-specs.js";
 import { mandateName, presentRelease } from "./portal.presenters.js";
-import { openPortal } from "./portal.usecases.js";
+import { portalMandate } from "./portal.usecases.js";
+import { html } from "./portal-handler.js";
 import { renderPortalPage } from "./portal-page.js";
-import { ReleasePage } from "./portal-press.page.js";
-
-const text = (v: unknown) => (typeof v === "string" ? v : null);
+import { ReleasePage, releaseShell } from "./portal-press.page.js";
 
 /**
  * The staff preview of a press release: the page exactly as the portal will show it, with a banner, for anyone who
@@ -34,45 +35,30 @@ export function registerPressReleasePreview(app: FastifyInstance, deps: AppDeps)
     },
     async (req, reply) => {
       const actor = requireActor(req);
+      // The record engine decides who may read the release; the page is made from its row, as the portal's are.
       const record = await getRecord({ db: deps.db, actor, spec, id: req.params.id });
+      const row = await createPressReleasesRepository({ db: deps.db }).find(record.id);
+      if (!row) throw pressReleaseNotFound();
       // Its images at their staff address: the release is not public yet, so /media would not show them.
       const images = await listPressReleaseImages({ db: deps.db, actor, id: record.id });
       const imageUrl = (id: string) => images.find((i) => i.id === id)?.url ?? null;
       const lang = req.query.lang ?? "en";
-      const portal = await openPortal(deps.db, deps.config.portalMandate);
-      const r = presentRelease(
-        {
-          slug: String(record.slug ?? ""),
-          location: text(record.location),
-          published_at: text(record.publishedAt) ?? text(record.publishAt),
-          updated_at: String(record.updatedAt ?? ""),
-          title_en: text(record.titleEn),
-          title_ko: text(record.titleKo),
-          summary_en: text(record.summaryEn),
-          summary_ko: text(record.summaryKo),
-          body_en: text(record.bodyEn),
-          body_ko: text(record.bodyKo),
-        },
-        lang,
-        { imageUrl },
-      );
+      const mandate = await portalMandate(deps.db, deps.config.portalMandate);
+      const r = presentRelease({ ...row, published_at: row.published_at ?? row.publish_at }, lang, {
+        imageUrl,
+      });
       const page = renderPortalPage(
         {
+          ...releaseShell(r),
           lang,
-          mandateName: mandateName(portal.mandate, lang),
-          path: `/press-releases/${encodeURIComponent(r.slug)}`,
-          title: r.title,
-          description: r.summary || undefined,
-          languages: r.languages,
-          section: "pressReleases",
-          ogType: "article",
+          mandateName: mandateName(mandate, lang),
           publicUrl: deps.config.publicUrl,
           preview: true,
         },
         <ReleasePage lang={lang} r={r} />,
       );
       return reply
-        .type("text/html; charset=utf-8")
+        .type(html)
         .header("cache-control", "private, no-store")
         .header("x-robots-tag", "noindex")
         .send(page);

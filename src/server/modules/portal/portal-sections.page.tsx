@@ -4,7 +4,7 @@ import type {
   PublicReport,
   PublicVisitLine,
 } from "./portal.presenters.js";
-import { FilterSelect, ReportItem } from "./portal-parts.js";
+import { FilterSelect, ItemList, ReportItem } from "./portal-parts.js";
 import { formatDay, pageWords } from "./portal-text.js";
 import type { PortalLang } from "./portal-words.js";
 
@@ -18,19 +18,12 @@ export function ReportsPage({
   title: string;
   reports: PublicReport[];
 }) {
-  const w = pageWords[lang];
   return (
     <>
       <h1>{title}</h1>
-      {reports.length ? (
-        <ul className="items">
-          {reports.map((r) => (
-            <ReportItem key={r.id} r={r} lang={lang} />
-          ))}
-        </ul>
-      ) : (
-        <p>{w.none}</p>
-      )}
+      <ItemList items={reports} lang={lang}>
+        {(r) => <ReportItem key={r.id} r={r} lang={lang} />}
+      </ItemList>
     </>
   );
 }
@@ -135,44 +128,40 @@ export function RecommendationsPage({
         />
         <button type="submit">{w.show}</button>
       </form>
-      {items.length ? (
-        <ul className="items">
-          {items.map((r, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: a public recommendation shows no identifier of its own.
-            <li key={i}>
-              <p>{r.text}</p>
-              <p className="meta">
-                {[
-                  w.bodies[r.sourceBody] ?? r.sourceBody,
-                  r.session,
-                  r.paragraph && `¶ ${r.paragraph}`,
-                  `${w.addressee}: ${w.addresseeKinds[r.addressee] ?? r.addressee}`,
-                  r.recommendingState && `${w.recommendingState}: ${r.recommendingState}`,
-                  r.response && `${w.response}: ${r.response}`,
-                ]
-                  .filter(Boolean)
-                  .join(" · ")}
-              </p>
-              <p>
-                <strong>{w.followUp}:</strong> {w.implementation[r.status] ?? r.status}
-                {r.statusOn ? ` (${formatDay(r.statusOn, lang)})` : ""}
-              </p>
-              {r.followUps.length > 0 && (
-                <ul>
-                  {r.followUps.map((f) => (
-                    <li key={f.assessedOn + f.status}>
-                      {formatDay(f.assessedOn, lang)}: {w.implementation[f.status] ?? f.status}
-                      {f.evidence ? ` — ${f.evidence}` : ""}
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p>{w.none}</p>
-      )}
+      <ItemList items={items} lang={lang}>
+        {(r, i) => (
+          // Keyed by its place: a public recommendation shows no identifier of its own.
+          <li key={i}>
+            <p>{r.text}</p>
+            <p className="meta">
+              {[
+                w.bodies[r.sourceBody] ?? r.sourceBody,
+                r.session,
+                r.paragraph && `¶ ${r.paragraph}`,
+                `${w.addressee}: ${w.addresseeKinds[r.addressee] ?? r.addressee}`,
+                r.recommendingState && `${w.recommendingState}: ${r.recommendingState}`,
+                r.response && `${w.response}: ${r.response}`,
+              ]
+                .filter(Boolean)
+                .join(" · ")}
+            </p>
+            <p>
+              <strong>{w.followUp}:</strong> {w.implementation[r.status] ?? r.status}
+              {r.statusOn ? ` (${formatDay(r.statusOn, lang)})` : ""}
+            </p>
+            {r.followUps.length > 0 && (
+              <ul>
+                {r.followUps.map((f) => (
+                  <li key={f.assessedOn + f.status}>
+                    {formatDay(f.assessedOn, lang)}: {w.implementation[f.status] ?? f.status}
+                    {f.evidence ? ` — ${f.evidence}` : ""}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </li>
+        )}
+      </ItemList>
     </>
   );
 }

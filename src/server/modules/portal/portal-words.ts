@@ -3,7 +3,6 @@ import type { Locale } from "../../platform/i18n/messages.js";
 /** The portal's languages: every public page exists under /en/ and /ko/. */
 export const portalLangs = ["en", "ko"] as const satisfies readonly Locale[];
 export type PortalLang = (typeof portalLangs)[number];
-export const isPortalLang = (v: string): v is PortalLang => (portalLangs as readonly string[]).includes(v);
 
 /** The words of the portal's frame, in both languages (page words live with their pages). */
 export const frameWords = {
@@ -44,5 +43,3 @@ export const frameWords = {
     mainNav: "주 메뉴",
   },
 } as const satisfies Record<PortalLang, Record<string, string>>;
-
-export type FrameWords = (typeof frameWords)["en"];

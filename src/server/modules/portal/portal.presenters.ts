@@ -23,6 +23,9 @@ export interface ReleaseRow {
 export const releaseLanguages = (r: ReleaseRow): PortalLang[] =>
   (["en", "ko"] as const).filter((l) => !!r[`title_${l}`]);
 
+/** A press release's page after the language: `/press-releases/2026-11-29-returns`. */
+export const releasePath = (slug: string) => `/press-releases/${encodeURIComponent(slug)}`;
+
 /** The public address of a published release's image (the same bytes for ever: an image never changes). */
 export const mediaPath = (imageId: string) => `/media/${encodeURIComponent(imageId)}`;
 

@@ -1,5 +1,13 @@
-import { sql } from "kysely";
+import { type ExpressionBuilder, sql } from "kysely";
 import type { Tx } from "../../platform/db/any-db.js";
+import type { Database } from "../../platform/db/schema.types.js";
+
+/** Readable by anyone: at level public and not restricted. */
+const publicLevel = { confidentiality: "public", restricted: 0 } as const;
+
+/** Published in a year: dates compare as text, so the year's are from "2026-" up to "2027-". */
+const inYear = (year: number) => (eb: ExpressionBuilder<Database, "press_releases">) =>
+  eb.and([eb("published_at", ">=", `${year}-`), eb("published_at", "<", `${year + 1}-`)]);
 
 /**
  * The SQL of the public portal, and the only SQL it has. Every query here reads what is public and published — a
@@ -12,8 +20,7 @@ export function createPortalRepository({ db }: { db: Tx }) {
       .selectFrom("press_releases")
       .where("mandate_id", "=", mandateId)
       .where("status", "=", "published")
-      .where("confidentiality", "=", "public")
-      .where("restricted", "=", 0);
+      .where((eb) => eb.and(publicLevel));
   // A release's images are public exactly when the release is.
   const images = (mandateId: string) =>
     db
@@ -21,8 +28,14 @@ export function createPortalRepository({ db }: { db: Tx }) {
       .innerJoin("press_releases as r", "r.id", "i.press_release_id")
       .where("r.mandate_id", "=", mandateId)
       .where("r.status", "=", "published")
-      .where("r.confidentiality", "=", "public")
-      .where("r.restricted", "=", 0);
+      // The images' own table has no level: these are the release's.
+      .where((eb) => eb.and(publicLevel));
+  const publishedReports = (mandateId: string) =>
+    db
+      .selectFrom("reports")
+      .where("mandate_id", "=", mandateId)
+      .where("status", "=", "published")
+      .where((eb) => eb.and(publicLevel));
   const releaseColumns = [
     "id",
     "slug",
@@ -69,8 +82,7 @@ export function createPortalRepository({ db }: { db: Tx }) {
     /** Published press releases, newest first, a page at a time (optionally of one year). */
     pressReleases: (mandateId: string, o: { year?: number | undefined; limit: number; offset: number }) => {
       let q = releases(mandateId).select(releaseColumns);
-      if (o.year)
-        q = q.where("published_at", ">=", `${o.year}-`).where("published_at", "<", `${o.year + 1}-`);
+      if (o.year) q = q.where(inYear(o.year));
       return q
         .orderBy("published_at", "desc")
         .orderBy("id", "desc")
@@ -81,7 +93,7 @@ export function createPortalRepository({ db }: { db: Tx }) {
 
     async pressReleaseCount(mandateId: string, year?: number) {
       let q = releases(mandateId).select((eb) => eb.fn.countAll<number>().as("n"));
-      if (year) q = q.where("published_at", ">=", `${year}-`).where("published_at", "<", `${year + 1}-`);
+      if (year) q = q.where(inYear(year));
       return Number((await q.executeTakeFirst())?.n ?? 0);
     },
 
@@ -106,10 +118,9 @@ export function createPortalRepository({ db }: { db: Tx }) {
     image: (mandateId: string, id: string) =>
       images(mandateId).select(["i.id", "i.sha256", "i.mime_type"]).where("i.id", "=", id).executeTakeFirst(),
 
-    /** Published reports at level public. */
-    reports: (mandateId: string) =>
-      db
-        .selectFrom("reports")
+    /** Published reports at level public, newest first (the latest `limit` of them). */
+    reports: (mandateId: string, o: { limit?: number } = {}) => {
+      const q = publishedReports(mandateId)
         .select([
           "id",
           "kind",
@@ -121,36 +132,27 @@ export function createPortalRepository({ db }: { db: Tx }) {
           "published_on",
           "updated_at",
         ])
-        .where("mandate_id", "=", mandateId)
-        .where("status", "=", "published")
-        .where("confidentiality", "=", "public")
-        .where("restricted", "=", 0)
         .orderBy("published_on", "desc")
-        .orderBy("id", "desc")
-        .execute(),
+        .orderBy("id", "desc");
+      return (o.limit === undefined ? q : q.limit(o.limit)).execute();
+    },
 
     /** One published public report, whole, for its downloads. */
     report: (mandateId: string, id: string) =>
-      db
-        .selectFrom("reports")
-        .selectAll()
-        .where("mandate_id", "=", mandateId)
-        .where("id", "=", id)
-        .where("status", "=", "published")
-        .where("confidentiality", "=", "public")
-        .where("restricted", "=", 0)
-        .executeTakeFirst(),
+      publishedReports(mandateId).selectAll().where("id", "=", id).executeTakeFirst(),
 
-    /** Communications past their embargo (the communications module publishes them), with the filters asked. */
-    communications: (
-      mandateId: string,
-      o: { year?: number | undefined; kind?: string | undefined; country?: string | undefined },
-    ) => {
-      let q = db
+    /** What names a published public report's files: its id and symbol. */
+    reportSymbol: (mandateId: string, id: string) =>
+      publishedReports(mandateId).select(["id", "symbol"]).where("id", "=", id).executeTakeFirst(),
+
+    /** Communications past their embargo (the communications module publishes them), newest first (`limit` of them). */
+    communications: (mandateId: string, o: { limit?: number } = {}) => {
+      const q = db
         .selectFrom("communications")
         .select([
           "id",
           "reference",
+          "reference_year",
           "kind",
           "joint_mandates",
           "sent_on",
@@ -161,22 +163,11 @@ export function createPortalRepository({ db }: { db: Tx }) {
           "published_at",
         ])
         .where("mandate_id", "=", mandateId)
-        .where("status", "=", "published");
-      if (o.year) q = q.where("reference_year", "=", o.year);
-      if (o.kind) q = q.where("kind", "in", [o.kind, `J${o.kind}`]);
-      if (o.country) q = q.where("addressee_country", "=", o.country);
-      return q.orderBy("sent_on", "desc").orderBy("reference", "desc").execute();
+        .where("status", "=", "published")
+        .orderBy("sent_on", "desc")
+        .orderBy("reference", "desc");
+      return (o.limit === undefined ? q : q.limit(o.limit)).execute();
     },
-
-    communicationRepliesOf: (ids: string[]) =>
-      ids.length
-        ? db
-            .selectFrom("communication_replies")
-            .select(["id", "communication_id", "received_on", "summary", "attachment_id"])
-            .where("communication_id", "in", ids)
-            .orderBy("received_on", "asc")
-            .execute()
-        : Promise.resolve([]),
 
     /** Visit requests and visits at level public. */
     visitRequests: (mandateId: string) =>
@@ -192,8 +183,7 @@ export function createPortalRepository({ db }: { db: Tx }) {
           "last_reminder_on",
         ])
         .where("mandate_id", "=", mandateId)
-        .where("confidentiality", "=", "public")
-        .where("restricted", "=", 0)
+        .where((eb) => eb.and(publicLevel))
         .orderBy("country")
         .execute(),
 
@@ -212,8 +202,7 @@ export function createPortalRepository({ db }: { db: Tx }) {
           "report_symbol",
         ])
         .where("mandate_id", "=", mandateId)
-        .where("confidentiality", "=", "public")
-        .where("restricted", "=", 0)
+        .where((eb) => eb.and(publicLevel))
         .orderBy("start_on", "desc")
         .execute(),
 
@@ -238,8 +227,7 @@ export function createPortalRepository({ db }: { db: Tx }) {
           "status_on",
         ])
         .where("mandate_id", "=", mandateId)
-        .where("confidentiality", "=", "public")
-        .where("restricted", "=", 0);
+        .where((eb) => eb.and(publicLevel));
       if (o.status) q = q.where("status", "=", o.status);
       if (o.body) q = q.where("source_body", "=", o.body);
       return q.orderBy("issued_on", "desc").orderBy("id").execute();
@@ -251,8 +239,7 @@ export function createPortalRepository({ db }: { db: Tx }) {
             .selectFrom("recommendation_follow_ups")
             .select(["id", "recommendation_id", "status", "assessed_on", "evidence"])
             .where("recommendation_id", "in", ids)
-            .where("confidentiality", "=", "public")
-            .where("restricted", "=", 0)
+            .where((eb) => eb.and(publicLevel))
             .orderBy("assessed_on", "desc")
             .execute()
         : Promise.resolve([]),

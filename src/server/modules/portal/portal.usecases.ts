@@ -1,7 +1,8 @@
 import type { Actor } from "../../platform/access/access.policies.js";
 import type { Db } from "../../platform/db/database.js";
 import { presentPublicCommunication } from "../communications/communications.presenters.js";
-import { createPlacesRepository } from "../places/places.repository.js";
+import { createCommunicationsRepository } from "../communications/communications.repository.js";
+import { countryNamer } from "../places/places.usecases.js";
 import { reportDocx } from "../reports/export/report-docx.js";
 import { reportPdf } from "../reports/export/report-pdf.js";
 import { buildReportDocument } from "../reports/report-document.builder.js";
@@ -9,48 +10,40 @@ import { parseBody } from "../reports/reports.usecases.js";
 import { portalNotFound } from "./portal.errors.js";
 import {
   mediaPath,
-  presentMandate,
   presentRecommendation,
   presentRelease,
   presentReport,
   presentVisitLine,
 } from "./portal.presenters.js";
-import { createPortalRepository } from "./portal.repository.js";
+import { createPortalRepository, type PortalRepository } from "./portal.repository.js";
 import type { PortalLang } from "./portal-words.js";
 
 /** Press releases per page of the list. */
-export const releasesPerPage = 20;
+const releasesPerPage = 20;
 
-/** The mandate the portal shows, and the version of the data its pages are made of. */
-export async function openPortal(db: Db, code: string | undefined) {
-  const repo = createPortalRepository({ db });
-  const mandate = await repo.mandate(code);
+/** The mandate the portal shows, or the portal's not found. */
+export async function portalMandate(db: Db, code: string | undefined) {
+  const mandate = await createPortalRepository({ db }).mandate(code);
   if (!mandate) throw portalNotFound();
-  return { mandate, version: await repo.dataVersion(mandate.id) };
+  return mandate;
 }
-export type OpenPortal = Awaited<ReturnType<typeof openPortal>>;
+export type PortalMandate = Awaited<ReturnType<typeof portalMandate>>;
 
-async function countryNamer(db: Db, codes: (string | null)[], lang: PortalLang) {
-  const names = await createPlacesRepository({ db }).countryNames([
-    ...new Set(codes.filter((c): c is string => !!c)),
-  ]);
-  return (code: string | null) => {
-    if (!code) return "";
-    const n = names.get(code);
-    return (lang === "ko" ? n?.ko : null) ?? n?.en ?? code;
-  };
-}
+/** The version of the data the mandate's pages are made of (see the repository's `dataVersion`). */
+export const portalDataVersion = (db: Db, mandateId: string) =>
+  createPortalRepository({ db }).dataVersion(mandateId);
+export type PortalDataVersion = Awaited<ReturnType<typeof portalDataVersion>>;
 
 /** The home page: the latest of each kind of publication. */
 export async function homeView(db: Db, mandateId: string, lang: PortalLang) {
   const repo = createPortalRepository({ db });
   const releases = await repo.pressReleases(mandateId, { limit: 5, offset: 0 });
-  const reports = (await repo.reports(mandateId)).slice(0, 3);
-  const communications = (await communicationsView(db, mandateId, lang, {})).items.slice(0, 5);
+  const reports = await repo.reports(mandateId, { limit: 3 });
+  const communications = await repo.communications(mandateId, { limit: 5 });
   return {
     releases: releases.map((r) => presentRelease(r, lang)),
     reports: reports.map(presentReport),
-    communications,
+    communications: await presentCommunications(db, communications, lang),
   };
 }
 
@@ -109,6 +102,13 @@ const publisherOf = (mandateId: string): Actor => ({
 export const reportFileName = (r: { id: string; symbol: string | null }, format: string) =>
   `${(r.symbol || `report-${r.id.slice(-8)}`).replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "")}.${format}`;
 
+/** What names a published report's files (its id and symbol), or not found. */
+export async function publishedReport(db: Db, mandateId: string, id: string) {
+  const row = await createPortalRepository({ db }).reportSymbol(mandateId, id);
+  if (!row) throw portalNotFound();
+  return row;
+}
+
 /** A published report's public Word or PDF file. */
 export async function reportFile(db: Db, mandateId: string, id: string, format: "docx" | "pdf") {
   return db.transaction().execute(async (trx) => {
@@ -124,6 +124,38 @@ export async function reportFile(db: Db, mandateId: string, id: string, format: 
   });
 }
 
+type CommunicationRow = Awaited<ReturnType<PortalRepository["communications"]>>[number];
+type CommunicationsRepository = ReturnType<typeof createCommunicationsRepository>;
+
+/**
+ * Published communications as the public sees them, with their replies and the addressee's name (`name` when the
+ * caller has read the countries' names already).
+ */
+async function presentCommunications(
+  db: Db,
+  rows: readonly CommunicationRow[],
+  lang: PortalLang,
+  name?: (code: string) => string,
+) {
+  const replies = new Map<string, Awaited<ReturnType<CommunicationsRepository["repliesOf"]>>>();
+  for (const x of await createCommunicationsRepository({ db }).repliesOf(rows.map((r) => r.id))) {
+    const of = replies.get(x.communication_id);
+    if (of) of.push(x);
+    else replies.set(x.communication_id, [x]);
+  }
+  const countryName =
+    name ??
+    (await countryNamer(
+      db,
+      rows.map((r) => r.addressee_country),
+      lang,
+    ));
+  return rows.map((r) => ({
+    ...presentPublicCommunication(r, replies.get(r.id) ?? []),
+    addresseeName: r.addressee_country ? countryName(r.addressee_country) : (r.addressee_name ?? ""),
+  }));
+}
+
 /** Published communications with the filters asked, and the values the filters offer. */
 export async function communicationsView(
   db: Db,
@@ -136,27 +168,22 @@ export async function communicationsView(
     q?: string | undefined;
   },
 ) {
-  const repo = createPortalRepository({ db });
-  const all = await repo.communications(mandateId, {});
-  const rows = await repo.communications(mandateId, o);
-  const replies = await repo.communicationRepliesOf(rows.map((r) => r.id));
+  const all = await createPortalRepository({ db }).communications(mandateId);
+  const rows = all.filter(
+    (r) =>
+      (!o.year || r.reference_year === o.year) &&
+      (!o.kind || r.kind === o.kind || r.kind === `J${o.kind}`) &&
+      (!o.country || r.addressee_country === o.country),
+  );
   const name = await countryNamer(
     db,
     all.map((r) => r.addressee_country),
     lang,
   );
   const words = o.q?.trim().toLowerCase();
-  const items = rows
-    .map((r) => ({
-      ...presentPublicCommunication(
-        r,
-        replies.filter((x) => x.communication_id === r.id),
-      ),
-      addresseeName: r.addressee_country ? name(r.addressee_country) : (r.addressee_name ?? ""),
-    }))
-    .filter(
-      (c) => !words || `${c.reference} ${c.publicSummary} ${c.addresseeName}`.toLowerCase().includes(words),
-    );
+  const items = (await presentCommunications(db, rows, lang, name)).filter(
+    (c) => !words || `${c.reference} ${c.publicSummary} ${c.addresseeName}`.toLowerCase().includes(words),
+  );
   const countries = [...new Set(all.map((r) => r.addressee_country).filter((c): c is string => !!c))]
     .map((code) => ({ code, name: name(code) }))
     .sort((a, b) => a.name.localeCompare(b.name, lang));
@@ -211,10 +238,6 @@ export async function recommendationsView(
     ),
   );
 }
-
-/** The mandate as the about page and every page's frame show it. */
-export const mandateView = (mandate: OpenPortal["mandate"], lang: PortalLang) =>
-  presentMandate(mandate, lang);
 
 /** Every published press release (for feeds and the sitemap), newest first. */
 export async function allReleases(db: Db, mandateId: string) {

@@ -2,7 +2,7 @@ import type { Selectable } from "kysely";
 import type { PressReleaseImagesTable } from "../../platform/db/schema-publish.types.js";
 
 /** Where staff read a release's image, in any state of the release (the editor's preview shows it from there). */
-export const staffImageUrl = (pressReleaseId: string, imageId: string) =>
+const staffImageUrl = (pressReleaseId: string, imageId: string) =>
   `/api/v1/press-releases/${encodeURIComponent(pressReleaseId)}/images/${encodeURIComponent(imageId)}`;
 
 /**
@@ -25,4 +25,3 @@ export const presentImage = (row: Selectable<PressReleaseImagesTable>) => ({
   sha256: row.sha256,
   createdAt: row.created_at,
 });
-export type PressReleaseImage = ReturnType<typeof presentImage>;

@@ -1,10 +1,11 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { imageTypes, maxImageBytes } from "../../../shared/press-releases.js";
 import { requireActor, requireWriter } from "../../platform/http/caller.js";
 import type { AppDeps } from "../../platform/http/deps.js";
+import { registerRawUpload } from "../../platform/http/raw-upload.js";
 import { idParams } from "../../platform/records/records.routes.js";
 import { createBlobStore } from "../../platform/storage/blob-store.js";
-import { webImageTypes } from "../../platform/storage/image-type.js";
 import {
   imageListSchema,
   imageParams,
@@ -16,7 +17,6 @@ import {
   readPressReleaseImage,
   uploadPressReleaseImage,
 } from "./press-release-images.usecases.js";
-import { maxImageBytes } from "./press-releases.policies.js";
 
 const tags = ["press-releases"];
 
@@ -24,13 +24,9 @@ const tags = ["press-releases"];
 export function registerPressReleaseImageRoutes(app: FastifyInstance, deps: AppDeps) {
   const blobs = createBlobStore(deps.config.dataDir);
 
-  // Raw uploads get their own scope, as attachments do: any declared type is read as bytes, and the bytes decide.
-  app.register(async (scope) => {
-    scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser("*", { parseAs: "buffer", bodyLimit: maxImageBytes }, (_req, body, done) =>
-      done(null, body),
-    );
-    scope.withTypeProvider<ZodTypeProvider>().post(
+  // Any declared type is read as bytes, and the bytes decide.
+  registerRawUpload(app, maxImageBytes, (scope) =>
+    scope.post(
       "/api/v1/press-releases/:id/images",
       {
         bodyLimit: maxImageBytes,
@@ -54,8 +50,8 @@ export function registerPressReleaseImageRoutes(app: FastifyInstance, deps: AppD
         });
         return reply.status(201).send(image);
       },
-    );
-  });
+    ),
+  );
 
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
@@ -81,7 +77,7 @@ export function registerPressReleaseImageRoutes(app: FastifyInstance, deps: AppD
         summary:
           "An image of a press release (its bytes), in any state of the release, for those who read it",
         params: imageParams,
-        produces: [...webImageTypes],
+        produces: [...imageTypes],
       },
     },
     async (req, reply) => {
@@ -97,7 +93,6 @@ export function registerPressReleaseImageRoutes(app: FastifyInstance, deps: AppD
         .header("content-disposition", `inline; filename*=UTF-8''${encodeURIComponent(image.filename)}`)
         .header("x-content-type-options", "nosniff")
         .header("cache-control", "private, no-store")
-        .header("etag", `"${image.sha256}"`)
         .send(content);
     },
   );

@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { imageTypes } from "../../../shared/press-releases.js";
 import { idSchema } from "../../platform/records/record-schemas.js";
-import { webImageTypes } from "../../platform/storage/image-type.js";
 
 /** The upload's one parameter: the file's name as the writer had it (staff see it; the public never does). */
 export const imageUploadQuery = z.strictObject({
@@ -22,7 +22,7 @@ export const imageSchema = z.object({
   markdown: z.string().meta({ description: "Put in a body to show it: ![alternative text](image:ID)" }),
   url: z.string().meta({ description: "Where staff read it, in any state of the release" }),
   filename: z.string(),
-  mimeType: z.string().meta({ description: `As its bytes say: ${webImageTypes.join(", ")}` }),
+  mimeType: z.string().meta({ description: `As its bytes say: ${imageTypes.join(", ")}` }),
   size: z.number().int(),
   width: z.number().int().nullable(),
   height: z.number().int().nullable(),

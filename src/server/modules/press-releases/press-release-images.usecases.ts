@@ -1,31 +1,25 @@
 import { v7 as uuidv7 } from "uuid";
-import { type Actor, abilitiesOn } from "../../platform/access/access.policies.js";
+import { isTextLocked } from "../../../shared/press-releases.js";
+import type { Actor } from "../../platform/access/access.policies.js";
 import { writeAudit } from "../../platform/audit/audit.repository.js";
 import type { Tx } from "../../platform/db/any-db.js";
 import type { Db } from "../../platform/db/database.js";
 import { nowIso } from "../../platform/db/time.js";
 import { inTransaction } from "../../platform/db/transaction.js";
 import { forbidden } from "../../platform/errors/app-error.js";
-import { createRecordsRepository } from "../../platform/records/records.repository.js";
-import { factsOfRow } from "../../platform/records/records.usecases.js";
-import { type BlobStore, CorruptBlobError } from "../../platform/storage/blob-store.js";
+import type { BlobStore } from "../../platform/storage/blob-store.js";
 import { sniffImage } from "../../platform/storage/image-type.js";
 import { presentImage } from "./press-release-images.presenters.js";
 import { createPressReleaseImagesRepository } from "./press-release-images.repository.js";
 import { corruptImage, notAnImage, pressReleaseNotFound, textLocked } from "./press-releases.errors.js";
-import { lockedStatuses } from "./press-releases.policies.js";
 import { createPressReleasesRepository } from "./press-releases.repository.js";
-import { pressReleaseSpec } from "./press-releases.schemas.js";
-
-const readableRelease = (db: Tx, actor: Actor, id: string) =>
-  createRecordsRepository({ db }).findReadable(actor, pressReleaseSpec, id);
+import { findReadablePressRelease } from "./press-releases.usecases.js";
 
 /** A release the actor may change and whose text is still open: 404 unreadable, 403 not theirs to change, 409 fixed. */
 async function openRelease(db: Tx, actor: Actor, id: string) {
-  const row = await readableRelease(db, actor, id);
-  if (!row) throw pressReleaseNotFound();
-  if (!abilitiesOn(actor, factsOfRow(row)).update) throw forbidden();
-  if (lockedStatuses.has(String(row.status))) throw textLocked(String(row.status));
+  const { row, canUpdate } = await findReadablePressRelease(db, actor, id);
+  if (!canUpdate) throw forbidden();
+  if (isTextLocked(String(row.status))) throw textLocked(String(row.status));
   return row;
 }
 
@@ -57,10 +51,9 @@ export async function uploadPressReleaseImage({
   if (!facts) throw notAnImage();
   const { sha256, size } = await blobs.put(content);
   return inTransaction(db, async (trx) => {
+    // The row lock first, then the one check: a publication either waits for this image or is seen here.
+    await createPressReleasesRepository({ db: trx }).lockRow(id);
     const release = await openRelease(trx, actor, id);
-    const releases = createPressReleasesRepository({ db: trx });
-    if (!(await releases.holdTextOpen(id, [...lockedStatuses])))
-      throw textLocked(String((await releases.find(id))?.status ?? "published"));
     const imageId = uuidv7();
     const row = {
       id: imageId,
@@ -91,7 +84,7 @@ export async function uploadPressReleaseImage({
 
 /** The images of a release the actor may read, oldest first. */
 export async function listPressReleaseImages({ db, actor, id }: { db: Db; actor: Actor; id: string }) {
-  if (!(await readableRelease(db, actor, id))) throw pressReleaseNotFound();
+  await findReadablePressRelease(db, actor, id);
   return (await createPressReleaseImagesRepository({ db }).listOf(id)).map(presentImage);
 }
 
@@ -112,14 +105,8 @@ export async function readPressReleaseImage({
   id: string;
   imageId: string;
 }) {
-  const row = (await readableRelease(db, actor, id))
-    ? await createPressReleaseImagesRepository({ db }).find(id, imageId)
-    : undefined;
+  await findReadablePressRelease(db, actor, id);
+  const row = await createPressReleaseImagesRepository({ db }).find(id, imageId);
   if (!row) throw pressReleaseNotFound();
-  try {
-    return { image: presentImage(row), content: await blobs.read(row.sha256) };
-  } catch (e) {
-    if (e instanceof CorruptBlobError) throw corruptImage();
-    throw e;
-  }
+  return { image: presentImage(row), content: await blobs.readOr(row.sha256, corruptImage) };
 }

@@ -27,7 +27,7 @@ function cut(slug: string, max: number): string {
 }
 
 /** A short random part for a slug with no ASCII title to read from: six letters or digits. */
-export function randomSlugPart(): string {
+function randomSlugPart(): string {
   const alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
   return [...randomBytes(6)].map((b) => alphabet[b % alphabet.length]).join("");
 }

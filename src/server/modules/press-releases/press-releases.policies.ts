@@ -1,7 +1,6 @@
+import type { PressReleaseStatus, PressReleaseTransition } from "../../../shared/press-releases.js";
 import type { Actor, MandateRole } from "../../platform/access/access.policies.js";
-
-export const pressReleaseStatuses = ["draft", "review", "scheduled", "published"] as const;
-export type PressReleaseStatus = (typeof pressReleaseStatuses)[number];
+import { type LifecycleFacts, openTransitionsOf } from "../../platform/records/lifecycle.js";
 
 /** The words of a release and its address: fixed once it is scheduled or published. Field → column. */
 export const textFields: Record<string, string> = {
@@ -20,12 +19,6 @@ export const languageFields = [
   { title: "titleEn", body: "bodyEn" },
   { title: "titleKo", body: "bodyKo" },
 ] as const;
-
-/** Statuses in which the text is fixed: what was reviewed is what goes out. */
-export const lockedStatuses = new Set<string>(["scheduled", "published"]);
-
-/** The largest image a release takes: enough for a photograph on a page, small enough for a mail client. */
-export const maxImageBytes = 5 * 1024 * 1024;
 
 const writers: MandateRole[] = ["mandate_holder", "officer", "analyst"];
 const publishers: MandateRole[] = ["mandate_holder", "officer"];
@@ -46,29 +39,13 @@ export const pressReleaseTransitionRules = {
   publish: { from: ["review", "scheduled"], to: "published", roles: publishers },
   unpublish: { from: ["published"], to: "draft", roles: publishers },
 } as const satisfies Record<
-  string,
+  PressReleaseTransition,
   { from: readonly PressReleaseStatus[]; to: PressReleaseStatus; roles: readonly MandateRole[] }
 >;
-export type PressReleaseTransition = keyof typeof pressReleaseTransitionRules;
-export const pressReleaseTransitions = Object.keys(pressReleaseTransitionRules) as [
-  PressReleaseTransition,
-  ...PressReleaseTransition[],
-];
 
 /** The moves open to the actor on a press release now, by role and status. */
-export function openPressReleaseTransitions(
-  actor: Actor,
-  r: { mandateId: string; status: string; canUpdate: boolean },
-): PressReleaseTransition[] {
-  const role = actor.memberships.get(r.mandateId);
-  if (!role || !r.canUpdate) return [];
-  return pressReleaseTransitions.filter((a) => {
-    const rule = pressReleaseTransitionRules[a];
-    return (
-      (rule.from as readonly string[]).includes(r.status) && (rule.roles as readonly string[]).includes(role)
-    );
-  });
-}
+export const openPressReleaseTransitions = (actor: Actor, r: LifecycleFacts): PressReleaseTransition[] =>
+  openTransitionsOf(pressReleaseTransitionRules, actor, r);
 
 /** A publication time as stored: UTC, to the second (`2026-12-01T09:00:00Z`, milliseconds allowed). */
 const publishAtPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/;

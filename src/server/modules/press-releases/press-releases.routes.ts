@@ -1,12 +1,13 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { pressReleaseTransitions } from "../../../shared/press-releases.js";
 import { requireActor, requireWriter } from "../../platform/http/caller.js";
 import type { AppDeps } from "../../platform/http/deps.js";
 import { createBodySchema, recordResponseSchema } from "../../platform/records/record-schemas.js";
 import { idParams, registerRecordRoutes } from "../../platform/records/records.routes.js";
 import { registerPressReleaseImageRoutes } from "./press-release-images.routes.js";
-import { isPublishAt, pressReleaseTransitions } from "./press-releases.policies.js";
+import { isPublishAt } from "./press-releases.policies.js";
 import { pressReleaseSpec } from "./press-releases.schemas.js";
 import {
   createPressRelease,

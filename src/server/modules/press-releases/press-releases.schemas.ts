@@ -1,16 +1,10 @@
+import { isTextLocked, pressReleaseStatuses } from "../../../shared/press-releases.js";
 import type { Actor } from "../../platform/access/access.policies.js";
 import { forbidden } from "../../platform/errors/app-error.js";
 import { defineRecordSpec, type Problems } from "../../platform/records/record-spec.js";
-import { followPressRelease } from "./press-release-schedule.js";
+import { followPublishTime } from "./press-release-schedule.js";
 import { slugMax, slugPattern } from "./press-release-slugs.js";
-import {
-  isPublishAt,
-  languageFields,
-  lockedStatuses,
-  mayPublish,
-  pressReleaseStatuses,
-  textFields,
-} from "./press-releases.policies.js";
+import { isPublishAt, languageFields, mayPublish, textFields } from "./press-releases.policies.js";
 
 type Row = Record<string, unknown>;
 const columnOf: Record<string, string> = { ...textFields, publishAt: "publish_at" };
@@ -52,8 +46,8 @@ function checkPressRelease(
     if (filled(value(l.body)) && !filled(value(l.title))) problems[l.title] = { code: "field.required" };
   }
   const status = String(existing?.status ?? "draft");
-  if (lockedStatuses.has(status)) {
-    const locked = status === "published" ? { ...textFields, publishAt: "publish_at" } : textFields;
+  if (isTextLocked(status)) {
+    const locked = status === "published" ? columnOf : textFields;
     for (const [field, column] of Object.entries(locked))
       if (input[field] !== undefined && (input[field] ?? null) !== (existing?.[column] ?? null))
         problems[field] = { code: "press-releases.text_locked", params: { status } };
@@ -77,7 +71,7 @@ export const pressReleaseSpec = defineRecordSpec({
   defaultConfidentiality: "internal",
   quickSearch: ["title_en", "title_ko", "summary_en", "summary_ko", "slug"],
   unique: ["slug"],
-  afterWrite: (db, id) => followPressRelease(db, id),
+  afterWrite: (db, id) => followPublishTime(db, id),
   fields: {
     status: {
       column: "status",

@@ -1,10 +1,12 @@
+import type { PressReleaseTransition } from "../../../shared/press-releases.js";
 import { type Actor, abilitiesOn } from "../../platform/access/access.policies.js";
 import { writeAudit } from "../../platform/audit/audit.repository.js";
 import type { Tx } from "../../platform/db/any-db.js";
 import type { Db } from "../../platform/db/database.js";
 import { nowIso, today } from "../../platform/db/time.js";
 import { inTransaction } from "../../platform/db/transaction.js";
-import { forbidden, invalidField } from "../../platform/errors/app-error.js";
+import { invalidField } from "../../platform/errors/app-error.js";
+import { refuseMove } from "../../platform/records/lifecycle.js";
 import { createRecordsRepository } from "../../platform/records/records.repository.js";
 import { createRecord, factsOfRow, getRecord } from "../../platform/records/records.usecases.js";
 import { followPressRelease } from "./press-release-schedule.js";
@@ -17,7 +19,6 @@ import {
 import {
   isPublishAt,
   openPressReleaseTransitions,
-  type PressReleaseTransition,
   pressReleaseTransitionRules,
   publishedColumns,
 } from "./press-releases.policies.js";
@@ -26,16 +27,21 @@ import { pressReleaseSpec } from "./press-releases.schemas.js";
 
 type Row = Record<string, unknown>;
 
-async function readable(trx: Tx, actor: Actor, id: string) {
+/**
+ * A press release the actor may read, and whether they may change it; one they may not read is not found.
+ * @example const { row, canUpdate } = await findReadablePressRelease(trx, actor, id);
+ */
+export async function findReadablePressRelease(trx: Tx, actor: Actor, id: string) {
   const row = await createRecordsRepository({ db: trx }).findReadable(actor, pressReleaseSpec, id);
   if (!row) throw pressReleaseNotFound();
-  const canUpdate = abilitiesOn(actor, factsOfRow(row)).update;
-  const open = openPressReleaseTransitions(actor, {
-    mandateId: String(row.mandate_id),
-    status: String(row.status),
-    canUpdate,
-  });
-  return { row, canUpdate, open };
+  return { row, canUpdate: abilitiesOn(actor, factsOfRow(row)).update };
+}
+
+/** A readable release with where it stands in its lifecycle, as the moves' rules see it. */
+async function readable(trx: Tx, actor: Actor, id: string) {
+  const { row, canUpdate } = await findReadablePressRelease(trx, actor, id);
+  const facts = { mandateId: String(row.mandate_id), status: String(row.status), canUpdate };
+  return { row, facts, open: openPressReleaseTransitions(actor, facts) };
 }
 
 /** The first of `base`, `base-2`, `base-3`… the mandate does not use yet. */
@@ -127,22 +133,21 @@ export async function transitionPressRelease({
   at?: string | undefined;
 }) {
   await inTransaction(db, async (trx) => {
-    const { row, canUpdate, open } = await readable(trx, actor, id);
+    const { row, facts, open } = await readable(trx, actor, id);
     const rule = pressReleaseTransitionRules[action];
-    if (!open.includes(action)) {
-      const role = actor.memberships.get(String(row.mandate_id));
-      if (!role || !(rule.roles as readonly string[]).includes(role) || !canUpdate) throw forbidden();
-      throw pressReleaseTransitionNotAllowed({ status: String(row.status), action });
-    }
+    if (!open.includes(action))
+      refuseMove(actor, rule, facts, () =>
+        pressReleaseTransitionNotAllowed({ status: facts.status, action }),
+      );
     if (publishAt !== undefined && action !== "schedule") throw invalidField("publishAt", "field.invalid");
     const { values, fields } = moveValues(action, row, { publishAt, at });
-    const moved = await createPressReleasesRepository({ db: trx }).moveStatus(id, rule.from, {
+    const moved = await createRecordsRepository({ db: trx }).moveStatus(pressReleaseSpec, id, rule.from, {
       ...values,
       status: rule.to,
       updated_by: actor.userId,
       updated_at: nowIso(),
     });
-    if (!moved) throw pressReleaseTransitionNotAllowed({ status: String(row.status), action });
+    if (!moved) throw pressReleaseTransitionNotAllowed({ status: facts.status, action });
     await writeAudit(trx, actor, [
       {
         action: `press_release.${action}`,

@@ -4,7 +4,7 @@ import type { Actor } from "../../platform/access/access.policies.js";
 import type { Tx } from "../../platform/db/any-db.js";
 import type { ReportsTable } from "../../platform/db/schema-reports.types.js";
 import { today } from "../../platform/db/time.js";
-import { createPlacesRepository } from "../places/places.repository.js";
+import { countryNamer } from "../places/places.usecases.js";
 import type { ReportBlock, ReportDocument, ReportRecommendationGroup } from "./report-document.js";
 import { resolveQuotations } from "./report-quotations.js";
 import { totalWord } from "./report-statistics.js";
@@ -107,14 +107,14 @@ export async function buildReportDocument(
   }));
 
   const recs = await repo.recommendations(actor, row.id);
-  const countries = await createPlacesRepository({ db: trx }).countryNames(
-    recs.flatMap((r) => (r.addressee_country ? [r.addressee_country] : [])),
+  const countryName = await countryNamer(
+    trx,
+    recs.map((r) => r.addressee_country),
+    language,
   );
   const addresseeOf = (r: (typeof recs)[number]) => {
-    if (r.addressee_kind === "state" && r.addressee_country) {
-      const c = countries.get(r.addressee_country);
-      return l.government((language === "ko" ? c?.ko : null) ?? c?.en ?? r.addressee_country);
-    }
+    if (r.addressee_kind === "state" && r.addressee_country)
+      return l.government(countryName(r.addressee_country));
     if (r.addressee_kind === "international_community") return r.addressee_name ?? l.international;
     if (r.addressee_kind === "un_body") return r.addressee_name ?? l.un;
     return r.addressee_name ?? l.other;

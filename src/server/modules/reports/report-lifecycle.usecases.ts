@@ -4,7 +4,9 @@ import type { MasterKey } from "../../platform/crypto/master-key.js";
 import type { Db } from "../../platform/db/database.js";
 import { nowIso, today } from "../../platform/db/time.js";
 import { inTransaction } from "../../platform/db/transaction.js";
-import { defineError, forbidden } from "../../platform/errors/app-error.js";
+import { defineError } from "../../platform/errors/app-error.js";
+import { refuseMove } from "../../platform/records/lifecycle.js";
+import { createRecordsRepository } from "../../platform/records/records.repository.js";
 import { getRecord } from "../../platform/records/records.usecases.js";
 import { checkReport, refuseIfBlocked } from "./publication-check.usecases.js";
 import { addVersion } from "./report-versions.usecases.js";
@@ -48,17 +50,10 @@ export async function transitionReport({
 }) {
   await inTransaction(db, async (trx) => {
     const { row, body, abilities } = await readableReport(trx, actor, id);
-    const open = openReportTransitions(actor, {
-      mandateId: row.mandate_id,
-      status: row.status,
-      canUpdate: abilities.update,
-    });
+    const facts = { mandateId: row.mandate_id, status: row.status, canUpdate: abilities.update };
     const rule = reportTransitionRules[action];
-    if (!open.includes(action)) {
-      const role = actor.memberships.get(row.mandate_id);
-      if (!role || !(rule.roles as readonly string[]).includes(role) || !abilities.update) throw forbidden();
-      throw reportTransitionNotAllowed({ status: row.status, action });
-    }
+    if (!openReportTransitions(actor, facts).includes(action))
+      refuseMove(actor, rule, facts, () => reportTransitionNotAllowed({ status: row.status, action }));
     const values: Record<string, unknown> = {
       status: rule.to,
       updated_by: actor.userId,
@@ -78,11 +73,10 @@ export async function transitionReport({
       values.confidentiality = "public";
       fields.push("publishedOn", "confidentiality");
     }
-    const repo = createReportsRepository({ db: trx });
-    if (!(await repo.moveStatus(id, rule.from, values)))
+    if (!(await createRecordsRepository({ db: trx }).moveStatus(reportSpec, id, rule.from, values)))
       throw reportTransitionNotAllowed({ status: "", action });
     if (action === "finalise") {
-      const moved = await repo.find(id);
+      const moved = await createReportsRepository({ db: trx }).find(id);
       if (moved) await addVersion(trx, actor, moved, frozen, { kind: "finalised" });
     }
     await writeAudit(trx, actor, [

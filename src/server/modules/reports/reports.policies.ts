@@ -1,4 +1,5 @@
 import type { Actor, MandateRole } from "../../platform/access/access.policies.js";
+import { type LifecycleFacts, openTransitionsOf } from "../../platform/records/lifecycle.js";
 
 export const reportKinds = ["hrc", "general_assembly", "visit", "thematic"] as const;
 export const reportStatuses = ["drafting", "review", "final", "published"] as const;
@@ -39,19 +40,8 @@ export const reportTransitions = Object.keys(reportTransitionRules) as [
 ];
 
 /** The moves open to the actor on a report now, by role and status. */
-export function openReportTransitions(
-  actor: Actor,
-  r: { mandateId: string; status: string; canUpdate: boolean },
-): ReportTransition[] {
-  const role = actor.memberships.get(r.mandateId);
-  if (!role || !r.canUpdate) return [];
-  return reportTransitions.filter((a) => {
-    const rule = reportTransitionRules[a];
-    return (
-      (rule.from as readonly string[]).includes(r.status) && (rule.roles as readonly string[]).includes(role)
-    );
-  });
-}
+export const openReportTransitions = (actor: Actor, r: LifecycleFacts): ReportTransition[] =>
+  openTransitionsOf(reportTransitionRules, actor, r);
 
 /** Only the mandate holder decides to publish despite a problem. */
 export const mayOverride = (actor: Actor, mandateId: string) =>

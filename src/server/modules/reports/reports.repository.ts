@@ -1,4 +1,3 @@
-import { sql } from "kysely";
 import type { Actor } from "../../platform/access/access.policies.js";
 import { readableBy } from "../../platform/access/access.repository.js";
 import { type Tx, untyped } from "../../platform/db/any-db.js";
@@ -28,17 +27,6 @@ export function createReportsRepository({ db }: { db: Tx }) {
         .set({ ...values, version: version + 1 })
         .where("id", "=", id)
         .where("version", "=", version)
-        .executeTakeFirst();
-      return Number(res.numUpdatedRows) === 1;
-    },
-
-    /** Moves a report between statuses only if it is still where the caller saw it (compare and set). */
-    async moveStatus(id: string, from: readonly string[], values: Record<string, unknown>) {
-      const res = await untyped(db)
-        .updateTable("reports")
-        .set({ ...values, version: sql`version + 1` })
-        .where("id", "=", id)
-        .where("status", "in", [...from])
         .executeTakeFirst();
       return Number(res.numUpdatedRows) === 1;
     },

@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import { isPostgres, type Tx } from "../../platform/db/any-db.js";
 import type { SearchDocumentsTable } from "../../platform/db/schema.types.js";
+import type { Indexed, tables } from "./search-index.usecases.js";
 import { chunkTerms } from "./search-tokens.js";
 
 /** What the index keeps of a record: its row of `search_documents`, its perpetrator types and its terms. */
@@ -156,19 +157,7 @@ export function createSearchIndexRepository({ db }: { db: Tx }) {
         .where("code", "in", codes)
         .execute(),
     /** Every id of a searchable table, a page at a time, to rebuild the index. */
-    idsAfter: async (
-      table:
-        | "sources"
-        | "events"
-        | "persons"
-        | "acts"
-        | "cases"
-        | "communications"
-        | "reports"
-        | "recommendations",
-      after: string,
-      limit: number,
-    ) =>
+    idsAfter: async (table: (typeof tables)[Indexed], after: string, limit: number) =>
       (
         await db.selectFrom(table).select("id").where("id", ">", after).orderBy("id").limit(limit).execute()
       ).map((r) => r.id),

@@ -172,8 +172,6 @@ export type Indexed = keyof typeof builders;
 /** Which documents a write of a record touches: an act shows its victim's sex and its event's date and place. */
 async function affected(repo: Repo, recordType: string, ids: string[]): Promise<[Indexed, string[]][]> {
   switch (recordType) {
-    case "source":
-      return [["source", ids]];
     case "event":
       return [
         ["event", ids],
@@ -184,20 +182,10 @@ async function affected(repo: Repo, recordType: string, ids: string[]): Promise<
         ["person", ids],
         ["act", await repo.actIdsOfVictim(ids)],
       ];
-    case "act":
-      return [["act", ids]];
     case "involvement":
       return [["act", await repo.actIdsOfInvolvements(ids)]];
-    case "case":
-      return [["case", ids]];
-    case "communication":
-      return [["communication", ids]];
-    case "report":
-      return [["report", ids]];
-    case "recommendation":
-      return [["recommendation", ids]];
     default:
-      return [];
+      return Object.hasOwn(builders, recordType) ? [[recordType as Indexed, ids]] : [];
   }
 }
 
@@ -220,6 +208,9 @@ export async function indexRecords(db: Tx, recordType: string, ids: readonly str
 /** Types whose document is made from their own row alone: a bulk write indexes them from the rows it wrote. */
 const fromRow: Partial<Record<Indexed, (r: Row) => SearchDocument>> = { recommendation: recommendationDoc };
 
+/** Whether `indexInsertedRows` makes this type's documents from the rows given (else it needs only their ids). */
+export const indexedFromRows = (recordType: Indexed) => fromRow[recordType] !== undefined;
+
 /**
  * Indexes rows just written in bulk (an import), from the rows themselves where the type allows, else by reading
  * them back. Their documents cannot exist yet.
@@ -238,13 +229,14 @@ export async function indexInsertedRows(db: Tx, recordType: Indexed, rows: reado
 }
 
 /** Indexes records just created in bulk (an import): their documents cannot exist yet. */
-export async function indexNewRecords(db: Tx, recordType: Indexed, ids: readonly string[]) {
+async function indexNewRecords(db: Tx, recordType: Indexed, ids: readonly string[]) {
   const repo = createSearchIndexRepository({ db });
   for (let i = 0; i < ids.length; i += batch)
     await repo.replace(await builders[recordType](repo, ids.slice(i, i + batch)), { fresh: true });
 }
 
-const tables = {
+/** The table each indexed type's records live in. */
+export const tables = {
   source: "sources",
   event: "events",
   person: "persons",
@@ -255,10 +247,17 @@ const tables = {
   recommendation: "recommendations",
 } as const;
 
-/** Rebuilds the whole index, a batch per transaction; `onProgress` hears how many records are done. */
-export async function rebuildSearchIndex(db: Db, onProgress?: (done: number) => void) {
+/**
+ * Rebuilds the index of the types asked (every type by default), a batch per transaction; `onProgress` hears how
+ * many records are done.
+ * @example await rebuildSearchIndex(db, { types: ["report", "recommendation"] });
+ */
+export async function rebuildSearchIndex(
+  db: Db,
+  o: { types?: readonly Indexed[]; onProgress?: (done: number) => void } = {},
+) {
   let done = 0;
-  for (const type of Object.keys(tables) as Indexed[]) {
+  for (const type of o.types ?? (Object.keys(tables) as Indexed[])) {
     let after = "";
     for (;;) {
       const ids = await createSearchIndexRepository({ db }).idsAfter(tables[type], after, batch);
@@ -269,7 +268,7 @@ export async function rebuildSearchIndex(db: Db, onProgress?: (done: number) => 
       });
       after = ids[ids.length - 1] ?? after;
       done += ids.length;
-      onProgress?.(done);
+      o.onProgress?.(done);
     }
   }
   return done;

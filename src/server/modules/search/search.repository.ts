@@ -2,6 +2,7 @@ import { type Expression, type RawBuilder, type SqlBool, sql } from "kysely";
 import type { Actor } from "../../platform/access/access.policies.js";
 import { readableBy } from "../../platform/access/access.repository.js";
 import { type AnyEb, isPostgres, type Tx, untyped } from "../../platform/db/any-db.js";
+import { type Indexed, tables } from "./search-index.usecases.js";
 import type { Phrase } from "./search-tokens.js";
 
 /** What narrows a search; values within one facet are alternatives, facets combine. */
@@ -150,16 +151,7 @@ export function createSearchRepository({ db }: { db: Tx }) {
         report: ["symbol", "title", "subtitle", "session", "body"],
         recommendation: ["paragraph", "text", "theme", "session", "recommending_state"],
       };
-      const table = {
-        source: "sources",
-        event: "events",
-        act: "acts",
-        person: "persons",
-        case: "cases",
-        communication: "communications",
-        report: "reports",
-        recommendation: "recommendations",
-      }[recordType];
+      const table = Object.hasOwn(tables, recordType) ? tables[recordType as Indexed] : undefined;
       const wanted = columns[recordType];
       if (!table || !wanted || !ids.length) return [];
       return (await q

@@ -3,7 +3,7 @@ import type { Tx } from "../db/any-db.js";
 import { nowIso } from "../db/time.js";
 import { createJobsRepository } from "./jobs.repository.js";
 
-/** The kind of every e-mail job; the scheduler sends these itself (no handler is registered for it). */
+/** The kind of every e-mail job; the jobs platform's own worker sends them (job-runner.ts). */
 export const emailJobKind = "email";
 
 /** An e-mail written by the caller. */
@@ -37,36 +37,47 @@ const toIso = (runAt: string) => {
 
 /**
  * Schedules a job in the caller's transaction. With a key, a pending job under that key is moved (new time and
- * payload) rather than a second one added, so callers reschedule by scheduling again.
+ * payload) rather than a second one added, so callers reschedule by scheduling again; with `keepPending` as well, a
+ * pending job under the key stays as it is and nothing is added.
  * @example await scheduleJob(trx, { kind: "case.next-action", runAt: "2026-03-01T00:00:00.000Z", payload: { caseId }, key: `case:${caseId}:next-action` });
  */
 export async function scheduleJob(
   db: Tx,
-  job: { kind: string; runAt: string; payload: Record<string, unknown>; key?: string },
+  job: { kind: string; runAt: string; payload: Record<string, unknown>; key?: string; keepPending?: boolean },
 ): Promise<void> {
   await insertJob(db, { ...job, runAt: toIso(job.runAt) });
 }
 
 async function insertJob(
   db: Tx,
-  job: { kind: string; runAt: string; payload: object; key?: string | undefined; messageId?: boolean },
+  job: {
+    kind: string;
+    runAt: string;
+    payload: object;
+    key?: string | undefined;
+    keepPending?: boolean | undefined;
+    messageId?: boolean;
+  },
 ) {
   const id = uuidv7();
-  await createJobsRepository({ db }).schedule({
-    id,
-    kind: job.kind,
-    run_at: job.runAt,
-    payload: JSON.stringify(job.payload),
-    key: job.key ?? null,
-    status: "pending",
-    attempts: 0,
-    lease_until: null,
-    last_error: null,
-    message_id: job.messageId ? messageIdOf(id) : null,
-    claimed_by: null,
-    created_at: nowIso(),
-    finished_at: null,
-  });
+  await createJobsRepository({ db }).schedule(
+    {
+      id,
+      kind: job.kind,
+      run_at: job.runAt,
+      payload: JSON.stringify(job.payload),
+      key: job.key ?? null,
+      status: "pending",
+      attempts: 0,
+      lease_until: null,
+      last_error: null,
+      message_id: job.messageId ? messageIdOf(id) : null,
+      claimed_by: null,
+      created_at: nowIso(),
+      finished_at: null,
+    },
+    { keepPending: job.keepPending === true },
+  );
 }
 
 /**

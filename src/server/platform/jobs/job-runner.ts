@@ -5,8 +5,8 @@ import { isoFromNow, nowIso } from "../db/time.js";
 import { inTransaction } from "../db/transaction.js";
 import type { AppDeps } from "../http/deps.js";
 import { absoluteLink, renderMail } from "../mail/mail-templates.js";
-import type { Mailer, OutgoingMail } from "../mail/mail-transport.js";
-import { jobHandlerFor, jobWorkerFor } from "./job-handlers.js";
+import { isPermanentSmtpFailure, type Mailer } from "../mail/mail-transport.js";
+import { type JobWorker, jobHandlerFor, jobWorkerFor, registerJobWorker } from "./job-handlers.js";
 import { type EmailPayload, emailJobKind, messageIdOf, type PlainEmail } from "./job-queue.js";
 import { createJobsRepository } from "./jobs.repository.js";
 
@@ -32,41 +32,39 @@ export function shortError(e: unknown): string {
   return `${code ? `${code}: ` : ""}${message}`.slice(0, 200);
 }
 
-function mailOf(job: JobsTable, config: Config): OutgoingMail {
-  const p = JSON.parse(job.payload) as EmailPayload;
-  const content: PlainEmail =
-    "template" in p
-      ? { to: p.to, ...renderMail(p.template, p.locale, p.params, absoluteLink(config.publicUrl, p.link)) }
-      : p;
-  return {
-    ...content,
-    jobId: job.id,
-    createdAt: job.created_at,
-    messageId: job.message_id ?? messageIdOf(job.id),
-  };
+/** An e-mail job's message: a catalog one is rendered now, in the recipient's language, with an absolute link. */
+function contentOf(p: EmailPayload, config: Config): PlainEmail {
+  return "template" in p
+    ? { to: p.to, ...renderMail(p.template, p.locale, p.params, absoluteLink(config.publicUrl, p.link)) }
+    : p;
 }
 
-async function sendEmail(db: Db, job: JobsTable, config: Config, mailer: Mailer) {
+/** The worker of every e-mail job; a message the SMTP server refuses for good fails the job at once. */
+registerJobWorker(emailJobKind, async ({ deps, payload, jobId, createdAt, messageId, mailer }) => {
   try {
-    await mailer.send(mailOf(job, config));
+    await mailer.send({
+      ...contentOf(payload as unknown as EmailPayload, deps.config),
+      jobId,
+      createdAt,
+      messageId,
+    });
   } catch (e) {
-    const code = Number((e as { responseCode?: unknown }).responseCode);
-    throw code >= 500 && code < 600 ? new PermanentFailure(shortError(e)) : e;
+    throw isPermanentSmtpFailure(e) ? new PermanentFailure(shortError(e)) : e;
   }
-  // A crash before this line leaves the job running; once the lease passes it is sent again, same Message-ID.
-  await createJobsRepository({ db }).finish(job.id, job.attempts, nowIso());
-}
+});
 
-async function runWorker(deps: AppDeps, job: JobsTable, mailer: Mailer) {
-  const worker = jobWorkerFor(job.kind);
-  if (!worker) throw new Error(`no worker for job kind ${job.kind}`);
+async function runWorker(deps: AppDeps, job: JobsTable, mailer: Mailer, worker: JobWorker) {
   await worker({
     deps,
     payload: JSON.parse(job.payload) as Record<string, unknown>,
     jobId: job.id,
+    createdAt: job.created_at,
+    messageId: job.message_id ?? messageIdOf(job.id),
     mailer,
     leaseUntil: job.lease_until ?? nowIso(),
   });
+  // A crash before this line leaves the job running; once the lease passes it runs again (an e-mail, with the same
+  // Message-ID).
   if (!(await createJobsRepository({ db: deps.db }).finish(job.id, job.attempts, nowIso())))
     throw new LostClaim();
 }
@@ -107,9 +105,9 @@ async function recordFailure(db: Db, job: JobsTable, policy: RetryPolicy, e: unk
 }
 
 /**
- * Runs one claimed job: an e-mail is sent then marked done; a kind with a worker runs it, then is marked done; any
- * other kind runs its handler inside the transaction that marks it done. A failure is retried with backoff, then
- * the job is `failed`.
+ * Runs one claimed job: a kind with a worker (every e-mail job among them) runs it, then is marked done; any other
+ * kind runs its handler inside the transaction that marks it done. A failure is retried with backoff, then the job
+ * is `failed`.
  */
 export async function runClaimedJob(
   deps: AppDeps,
@@ -120,9 +118,8 @@ export async function runClaimedJob(
   try {
     if (job.attempts > policy.maxAttempts)
       throw new PermanentFailure(`abandoned after ${policy.maxAttempts} attempts`);
-    if (job.kind === emailJobKind) await sendEmail(deps.db, job, deps.config, mailer);
-    else if (jobWorkerFor(job.kind)) await runWorker(deps, job, mailer);
-    else await runHandler(deps, job);
+    const worker = jobWorkerFor(job.kind);
+    await (worker ? runWorker(deps, job, mailer, worker) : runHandler(deps, job));
     return "done";
   } catch (e) {
     if (e instanceof LostClaim) return "lost";

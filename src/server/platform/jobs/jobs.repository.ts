@@ -15,20 +15,26 @@ export function createJobsRepository({ db }: { db: Tx }) {
   return {
     find: (id: string) => db.selectFrom("jobs").selectAll().where("id", "=", id).executeTakeFirst(),
 
-    /** Adds a job; a pending job under the same key is moved to the new time and payload instead. */
-    schedule: (row: JobsTable) =>
+    /**
+     * Adds a job; a pending job under the same key is moved to the new time and payload instead, or with
+     * `keepPending` left as it is.
+     */
+    schedule: (row: JobsTable, o: { keepPending: boolean } = { keepPending: false }) =>
       db
         .insertInto("jobs")
         .values(row)
-        .onConflict((oc) =>
-          oc.column("key").where("status", "=", sql.lit("pending")).doUpdateSet({
-            kind: row.kind,
-            run_at: row.run_at,
-            payload: row.payload,
-            attempts: 0,
-            last_error: null,
-          }),
-        )
+        .onConflict((oc) => {
+          const pendingKey = oc.column("key").where("status", "=", sql.lit("pending"));
+          return o.keepPending
+            ? pendingKey.doNothing()
+            : pendingKey.doUpdateSet({
+                kind: row.kind,
+                run_at: row.run_at,
+                payload: row.payload,
+                attempts: 0,
+                last_error: null,
+              });
+        })
         .execute(),
 
     async cancelPending(keyPrefix: string, now: string) {

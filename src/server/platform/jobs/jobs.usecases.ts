@@ -11,5 +11,6 @@ export {
   registerJobHandler,
   registerJobWorker,
 } from "./job-handlers.js";
-export { cancelJobs, type PlainEmail, queueEmail, scheduleJob } from "./job-queue.js";
+export { cancelJobs, messageIdOf, type PlainEmail, queueEmail, scheduleJob } from "./job-queue.js";
+export { shortError } from "./job-runner.js";
 export { type Scheduler, type SchedulerOptions, startScheduler } from "./scheduler.js";

@@ -6,11 +6,14 @@ type Params = Record<string, string | number>;
 type Render = (p: Params) => { subject: string; text: string };
 type Locale = "en" | "ko";
 
-/** A parameter as one line of text: header injection and stray layout are impossible. */
-const v = (p: Params, name: string) =>
-  String(p[name] ?? "")
-    .replace(/[\r\n\t]+/g, " ")
-    .trim();
+/**
+ * Text as one line, for a header or a subject: header injection and stray layout are impossible.
+ * @example oneLine("Title\r\nBcc: x@example.org") // "Title Bcc: x@example.org"
+ */
+export const oneLine = (s: string) => s.replace(/[\r\n\t]+/g, " ").trim();
+
+/** A parameter as one line of text. */
+const v = (p: Params, name: string) => oneLine(String(p[name] ?? ""));
 /** `" (value)"` when the value is there, else nothing. */
 const paren = (value: string) => (value ? ` (${value})` : "");
 const pparen = (value: string) => (value ? `(${value})` : "");

@@ -21,6 +21,15 @@ export interface Mailer {
   close: () => void;
 }
 
+/**
+ * Whether the SMTP server refused a message for good (a 5xx reply): no retry can mend it.
+ * @example isPermanentSmtpFailure({ responseCode: 550 }) // true
+ */
+export function isPermanentSmtpFailure(e: unknown): boolean {
+  const code = Number((e as { responseCode?: unknown } | null)?.responseCode);
+  return code >= 500 && code < 600;
+}
+
 const options = (config: Config, mail: OutgoingMail) => ({
   from: config.mailFrom,
   to: mail.to,

@@ -83,6 +83,26 @@ export function createRecordsRepository({ db }: { db: Tx }) {
       return Number(res.numUpdatedRows) === 1;
     },
 
+    /**
+     * Moves a row of a record type with a lifecycle between statuses only if it is still where the caller saw it
+     * (compare and set); false when someone moved it first.
+     * @example await repo.moveStatus(reportSpec, id, ["review"], { status: "final" });
+     */
+    async moveStatus(
+      target: Pick<RecordSpec, "table"> | string,
+      id: string,
+      from: readonly string[],
+      values: Row,
+    ): Promise<boolean> {
+      const res = await q
+        .updateTable(typeof target === "string" ? target : target.table)
+        .set({ ...values, version: sql`version + 1` })
+        .where("id", "=", id)
+        .where("status", "in", [...from])
+        .executeTakeFirst();
+      return Number(res.numUpdatedRows) === 1;
+    },
+
     async existingTerms(list: string, codes: string[]): Promise<Map<string, boolean>> {
       const rows = await db
         .selectFrom("vocab_terms")

@@ -17,6 +17,15 @@ export function createBlobStore(dataDir: string) {
   const root = path.join(dataDir, "attachments");
   const pathOf = (sha: string) => path.join(root, sha.slice(0, 2), sha.slice(2, 4), sha);
 
+  /** The bytes under a SHA-256, re-checked: a missing or altered file is a CorruptBlobError. */
+  async function read(sha256: string): Promise<Buffer> {
+    const content = await readFile(pathOf(sha256)).catch(() => {
+      throw new CorruptBlobError(sha256);
+    });
+    if (createHash("sha256").update(content).digest("hex") !== sha256) throw new CorruptBlobError(sha256);
+    return content;
+  }
+
   return {
     async put(content: Buffer): Promise<{ sha256: string; size: number }> {
       const sha256 = createHash("sha256").update(content).digest("hex");
@@ -48,12 +57,20 @@ export function createBlobStore(dataDir: string) {
       return { sha256, size: content.length };
     },
 
-    async read(sha256: string): Promise<Buffer> {
-      const content = await readFile(pathOf(sha256)).catch(() => {
-        throw new CorruptBlobError(sha256);
-      });
-      if (createHash("sha256").update(content).digest("hex") !== sha256) throw new CorruptBlobError(sha256);
-      return content;
+    read,
+
+    /**
+     * The bytes, or the caller's own error when they are missing or no longer match their checksum (they are never
+     * served then); any other failure is thrown as it is.
+     * @example const content = await store.readOr(sha256, () => new AppError("attachments.corrupt", 500));
+     */
+    async readOr(sha256: string, onCorrupt: () => Error): Promise<Buffer> {
+      try {
+        return await read(sha256);
+      } catch (e) {
+        if (e instanceof CorruptBlobError) throw onCorrupt();
+        throw e;
+      }
     },
 
     pathOf,

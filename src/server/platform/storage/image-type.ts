@@ -1,9 +1,8 @@
-/** The image formats published text may show: every browser and mail client draws them, none runs script. */
-export const webImageTypes = ["image/png", "image/jpeg", "image/webp", "image/gif"] as const;
-export type WebImageType = (typeof webImageTypes)[number];
+import type { ImageType } from "../../../shared/press-releases.js";
 
 export interface ImageFacts {
-  mimeType: WebImageType;
+  /** One of the formats published text may show (the press releases' `imageTypes`). */
+  mimeType: ImageType;
   /** From the file's header when it says (null when it does not, or not where we look). */
   width: number | null;
   height: number | null;

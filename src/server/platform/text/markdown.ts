@@ -61,7 +61,8 @@ const allowed: sanitizeHtml.IOptions = {
     "th",
     "td",
   ],
-  allowedAttributes: { a: ["href", "title"], img: ["src", "alt", "title"], th: ["scope"] },
+  // `rel`: the transform below sets it on every link.
+  allowedAttributes: { a: ["href", "title", "rel"], img: ["src", "alt", "title"], th: ["scope"] },
   allowedSchemes: ["https", "http", "mailto"],
   allowedSchemesByTag: { img: ["https"] },
   allowProtocolRelative: false,
@@ -80,10 +81,7 @@ const allowed: sanitizeHtml.IOptions = {
 export function renderMarkdown(source: string | null | undefined, options: MarkdownOptions = {}): string {
   if (!source) return "";
   const env: RenderEnv = { ...options };
-  return sanitizeHtml(md.render(source, env), {
-    ...allowed,
-    allowedAttributes: { ...allowed.allowedAttributes, a: ["href", "title", "rel"] },
-  });
+  return sanitizeHtml(md.render(source, env), allowed);
 }
 
 /**

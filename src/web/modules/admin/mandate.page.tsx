@@ -5,8 +5,9 @@ import { ApiError, api } from "../../api/client.js";
 import { useSession } from "../../api/queries.js";
 import type { Mandate } from "../../api/types.js";
 import { useMandate } from "../../app/mandate-context.js";
+import { TextField } from "../records/text-field.js";
 import { adminAccess } from "./admin-access.js";
-import { describedBy, FieldProblem, problemsOf } from "./field-problems.js";
+import { problemsOf } from "./field-problems.js";
 // The two-language layout of the press release editor: the about text is written the same way.
 import "../press-releases/press-releases.css";
 
@@ -80,40 +81,19 @@ export default function MandatePage() {
       setBusy(false);
     }
   };
-  const field = (name: Field, options: { rows?: number; lang?: "en" | "ko"; hint?: boolean } = {}) => {
-    const id = `mandate-${name}`;
-    const props = {
-      id,
-      lang: options.lang,
-      value: values[name],
-      ...describedBy(id, problems[name], options.hint),
-    };
-    const change = (v: string) => setValues({ ...values, [name]: v });
-    return (
-      <div className={`field${problems[name] ? " has-error" : ""}`}>
-        <label htmlFor={id}>
-          {t(`mandateAdmin.${name}`)}
-          {name === "nameEn" && <span aria-hidden="true"> *</span>}
-        </label>
-        {options.rows ? (
-          <textarea {...props} rows={options.rows} onChange={(e) => change(e.target.value)} />
-        ) : (
-          <input
-            {...props}
-            type="text"
-            required={name === "nameEn"}
-            onChange={(e) => change(e.target.value)}
-          />
-        )}
-        {options.hint && (
-          <small id={`${id}-hint`} className="hint">
-            {t("pressReleases.markdownHint")}
-          </small>
-        )}
-        <FieldProblem id={id} problem={problems[name]} />
-      </div>
-    );
-  };
+  const field = (name: Field, options: { rows?: number; lang?: "en" | "ko"; hint?: boolean } = {}) => (
+    <TextField
+      id={`mandate-${name}`}
+      label={t(`mandateAdmin.${name}`)}
+      required={name === "nameEn"}
+      value={values[name]}
+      onChange={(v) => setValues({ ...values, [name]: v })}
+      problem={problems[name]}
+      lang={options.lang}
+      rows={options.rows}
+      hint={options.hint ? t("pressReleases.markdownHint") : undefined}
+    />
+  );
   return (
     <>
       <h1>{t("mandateAdmin.title")}</h1>

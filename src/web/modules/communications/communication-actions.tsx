@@ -1,8 +1,9 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError, api } from "../../api/client.js";
+import { api } from "../../api/client.js";
 import type { ApiRecord } from "../../api/types.js";
+import { ConfirmMove, useMove } from "../records/lifecycle.js";
 
 type Action = "submit" | "return" | "approve" | "send" | "markNoReply" | "publish";
 
@@ -11,35 +12,23 @@ export function CommunicationActions({ communication: c }: { communication: ApiR
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState("");
-  const confirmRef = useRef<HTMLButtonElement>(null);
   const actions = useQuery({
     queryKey: ["communication-actions", c.id],
     queryFn: async () => (await api.get<{ actions: Action[] }>(`/communications/${c.id}/actions`)).actions,
   });
-  useEffect(() => {
-    if (confirming) confirmRef.current?.focus();
-  }, [confirming]);
-
-  const move = async (action: Action) => {
-    setBusy(true);
-    setError(null);
-    setDone("");
-    try {
-      const updated = await api.post<ApiRecord>(`/communications/${c.id}/transitions`, { action });
+  const { run, busy, error, done } = useMove(
+    (action: Action) => api.post<ApiRecord>(`/communications/${c.id}/transitions`, { action }),
+    async (updated) => {
       queryClient.setQueryData(["record", "communications", c.id], updated);
       await queryClient.invalidateQueries({ queryKey: ["list", "communications"] });
       await queryClient.invalidateQueries({ queryKey: ["history", c.id] });
       await queryClient.invalidateQueries({ queryKey: ["communication-actions", c.id] });
-      setDone(t("communications.moved", { status: t(`value.${String(updated.status)}` as "value.none") }));
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : t("app.error"));
-    } finally {
-      setBusy(false);
-      setConfirming(false);
-    }
+      return t("communications.moved", { status: t(`value.${String(updated.status)}` as "value.none") });
+    },
+  );
+  const move = async (action: Action) => {
+    await run(action);
+    setConfirming(false);
   };
 
   const open = actions.data ?? [];
@@ -47,26 +36,19 @@ export function CommunicationActions({ communication: c }: { communication: ApiR
     <div className="communication-actions">
       {error && (
         <p role="alert" className="error">
-          {error}
+          {error.message}
         </p>
       )}
       <p role="status">{done}</p>
       {confirming ? (
-        <div className="confirm">
-          <p id="confirm-send">{t("communications.confirmSend")}</p>
-          <button
-            type="button"
-            ref={confirmRef}
-            aria-describedby="confirm-send"
-            disabled={busy}
-            onClick={() => move("send")}
-          >
-            {t("communications.confirmSendButton")}
-          </button>{" "}
-          <button type="button" className="secondary" onClick={() => setConfirming(false)}>
-            {t("record.cancel")}
-          </button>
-        </div>
+        <ConfirmMove
+          id="confirm-send"
+          question={t("communications.confirmSend")}
+          confirmLabel={t("communications.confirmSendButton")}
+          busy={busy}
+          onConfirm={() => move("send")}
+          onCancel={() => setConfirming(false)}
+        />
       ) : (
         open.length > 0 && (
           <div className="actions">

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { ApiRecord } from "../../api/types.js";
+import { LifecycleSteps } from "../records/lifecycle.js";
 
 const steps = ["draft", "in_review", "approved", "sent", "answer", "published"] as const;
 const stepOf: Record<string, number> = {
@@ -16,7 +17,6 @@ const stepOf: Record<string, number> = {
 export function CommunicationSteps({ communication: c }: { communication: ApiRecord }) {
   const { t } = useTranslation();
   const status = String(c.status);
-  const current = stepOf[status] ?? 0;
   // The answer step names what happened once it is known: a reply came, or the deadline passed without one.
   const answer =
     status === "replied" || (status === "published" && Number(c.replyCount) > 0)
@@ -25,17 +25,11 @@ export function CommunicationSteps({ communication: c }: { communication: ApiRec
         ? t("value.no_reply")
         : t("communications.answer");
   return (
-    <ol className="steps" aria-label={t("communications.steps")}>
-      {steps.map((s, i) => (
-        <li
-          key={s}
-          className={i < current ? "done" : i === current ? "current" : undefined}
-          aria-current={i === current ? "step" : undefined}
-        >
-          {s === "answer" ? answer : t(`value.${s}` as "value.none")}
-          {i < current && <span className="visually-hidden"> {t("communications.stepDone")}</span>}
-        </li>
-      ))}
-    </ol>
+    <LifecycleSteps
+      label={t("communications.steps")}
+      steps={steps.map((s) => ({ key: s, label: s === "answer" ? answer : t(`value.${s}` as "value.none") }))}
+      current={stepOf[status] ?? 0}
+      doneLabel={t("communications.stepDone")}
+    />
   );
 }

@@ -1,14 +1,14 @@
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { mailingLanguageOf } from "../../../shared/mailing-languages.js";
 import { ApiError } from "../../api/client.js";
+import { CursorPager, useCursorStack } from "./cursor-pager.js";
 import { type Mailing, useDeliveries } from "./mailing-api.js";
 
 /** One mailing's delivery log, a page at a time: status per recipient, the address for those allowed to see it. */
 export function DeliveryLog({ mailing }: { mailing: Mailing }) {
   const { t, i18n } = useTranslation();
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
-  const cursor = cursors[cursors.length - 1] ?? null;
-  const log = useDeliveries(mailing, cursor);
+  const pages = useCursorStack();
+  const log = useDeliveries(mailing, pages.cursor);
   const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString(i18n.language) : "");
   if (log.error)
     return (
@@ -22,7 +22,7 @@ export function DeliveryLog({ mailing }: { mailing: Mailing }) {
     <>
       {!page.recipientsShown && <p className="hint">{t("mailing.recipientsHidden")}</p>}
       <table className="records" aria-busy={log.isFetching}>
-        <caption>{t("mailing.logCaption", { page: cursors.length })}</caption>
+        <caption>{t("mailing.logCaption", { page: pages.page })}</caption>
         <thead>
           <tr>
             {page.recipientsShown && <th scope="col">{t("mailing.recipient")}</th>}
@@ -40,7 +40,7 @@ export function DeliveryLog({ mailing }: { mailing: Mailing }) {
                 <td>{d.recipient ?? <span className="hint">{t("mailing.recipientLeft")}</span>}</td>
               )}
               <td>{t(`mailing.delivery.${d.status}` as "mailing.delivery.sent")}</td>
-              <td>{t(`subscribers.lang.${d.language === "ko" ? "ko" : "en"}`)}</td>
+              <td>{t(`subscribers.lang.${mailingLanguageOf(d.language)}`)}</td>
               <td>{d.attempts}</td>
               <td>{d.sentAt && <time dateTime={d.sentAt}>{when(d.sentAt)}</time>}</td>
               <td>{d.error ?? ""}</td>
@@ -48,18 +48,7 @@ export function DeliveryLog({ mailing }: { mailing: Mailing }) {
           ))}
         </tbody>
       </table>
-      <div className="pager">
-        {cursors.length > 1 && (
-          <button type="button" className="secondary" onClick={() => setCursors([null])}>
-            {t("list.first")}
-          </button>
-        )}
-        {page.nextCursor && (
-          <button type="button" onClick={() => setCursors((c) => [...c, page.nextCursor])}>
-            {t("list.next")}
-          </button>
-        )}
-      </div>
+      <CursorPager stack={pages} nextCursor={page.nextCursor} />
     </>
   );
 }

@@ -1,6 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
 import { api } from "../../api/client.js";
-import type { Session } from "../../api/types.js";
 
 /** A mailing of a press release with its progress (GET /mailings/:id); never a recipient. */
 export interface Mailing {
@@ -56,15 +55,6 @@ export interface SubscriberList {
   /** Null for members who may not see addresses. */
   items: Subscriber[] | null;
   nextCursor: string | null;
-}
-
-const senders = new Set(["mandate_holder", "officer"]);
-
-/** Whether the session may send to the list and manage it in this mandate (the API checks again). */
-export function listAccess(session: Session | null | undefined, mandateId: string | null | undefined) {
-  const role = session?.memberships.find((m) => m.mandateId === mandateId)?.role;
-  const sends = role !== undefined && senders.has(role);
-  return { send: sends, manage: sends || session?.user.isAdmin === true };
 }
 
 const whileSending = (items: Mailing[] | undefined) =>

@@ -2,10 +2,10 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, api } from "../../api/client.js";
-import { useSession } from "../../api/queries.js";
 import type { ApiRecord } from "../../api/types.js";
+import { useMandate } from "../../app/mandate-context.js";
 import { DeliveryLog } from "./delivery-log.js";
-import { listAccess, type Mailing, useMailings } from "./mailing-api.js";
+import { type Mailing, useMailings } from "./mailing-api.js";
 
 /** A mailing's progress: a bar, and the figures in words (announced as they change). */
 function MailingProgress({ mailing: m }: { mailing: Mailing }) {
@@ -43,7 +43,7 @@ function MailingProgress({ mailing: m }: { mailing: Mailing }) {
  */
 export default function MailingPanel({ record: r }: { record: ApiRecord }) {
   const { t, i18n } = useTranslation();
-  const session = useSession().data;
+  const { mandates } = useMandate();
   const queryClient = useQueryClient();
   const mailings = useMailings(r.id);
   const [confirming, setConfirming] = useState(false);
@@ -55,7 +55,8 @@ export default function MailingPanel({ record: r }: { record: ApiRecord }) {
     if (confirming) confirmRef.current?.focus();
   }, [confirming]);
 
-  const access = listAccess(session, r.mandateId);
+  // The release's own mandate, which need not be the one the user works in.
+  const maySend = mandates.find((m) => m.id === r.mandateId)?.abilities.sendMailing === true;
   const publishable = r.status === "published" && r.confidentiality === "public";
   const items = mailings.data ?? [];
   const latest = items[0];
@@ -80,7 +81,7 @@ export default function MailingPanel({ record: r }: { record: ApiRecord }) {
     <section aria-labelledby="mailing-title" className="mailing-panel">
       <h2 id="mailing-title">{t("mailing.panel")}</h2>
       {!publishable && <p className="hint">{t("mailing.notPublished")}</p>}
-      {publishable && access.send && !confirming && (
+      {publishable && maySend && !confirming && (
         <p>
           <button
             type="button"

@@ -1,10 +1,9 @@
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../api/client.js";
-import { useSession } from "../../api/queries.js";
 import { useMandate } from "../../app/mandate-context.js";
+import { CursorPager, useCursorStack } from "./cursor-pager.js";
 import { EraseSubscriberForm } from "./erase-subscriber-form.js";
-import { listAccess, useSubscribers } from "./mailing-api.js";
+import { useSubscribers } from "./mailing-api.js";
 
 /**
  * The mandate's mailing list: figures for every member; for the mandate holder, officers and admins the subscribers
@@ -13,9 +12,8 @@ import { listAccess, useSubscribers } from "./mailing-api.js";
 export default function SubscribersPage() {
   const { t, i18n } = useTranslation();
   const { mandate } = useMandate();
-  const access = listAccess(useSession().data, mandate?.id);
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
-  const list = useSubscribers(mandate?.id, cursors[cursors.length - 1] ?? null);
+  const pages = useCursorStack();
+  const list = useSubscribers(mandate?.id, pages.cursor);
   const day = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString(i18n.language) : "");
   if (!mandate) return <p>{t("app.loading")}</p>;
   const counts = list.data?.counts;
@@ -67,7 +65,7 @@ export default function SubscribersPage() {
             <p>{t("subscribers.none")}</p>
           ) : (
             <table className="records" aria-busy={list.isFetching}>
-              <caption>{t("subscribers.caption", { page: cursors.length })}</caption>
+              <caption>{t("subscribers.caption", { page: pages.page })}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t("subscribers.email")}</th>
@@ -94,21 +92,10 @@ export default function SubscribersPage() {
               </tbody>
             </table>
           )}
-          <div className="pager">
-            {cursors.length > 1 && (
-              <button type="button" className="secondary" onClick={() => setCursors([null])}>
-                {t("list.first")}
-              </button>
-            )}
-            {list.data?.nextCursor && (
-              <button type="button" onClick={() => setCursors((c) => [...c, list.data?.nextCursor ?? null])}>
-                {t("list.next")}
-              </button>
-            )}
-          </div>
+          <CursorPager stack={pages} nextCursor={list.data?.nextCursor} />
         </section>
       )}
-      {access.manage && <EraseSubscriberForm mandateId={mandate.id} />}
+      {mandate.abilities.manageSubscribers && <EraseSubscriberForm mandateId={mandate.id} />}
     </>
   );
 }

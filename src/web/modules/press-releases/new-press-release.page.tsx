@@ -1,10 +1,9 @@
-import { useQueryClient } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { api } from "../../api/client.js";
 import { useMandate } from "../../app/mandate-context.js";
-import type { PressRelease } from "./press-release-api.js";
+import { type PressRelease, useRefreshPressRelease } from "./press-release-api.js";
 import { PressReleaseEditor } from "./press-release-editor.js";
 import { createBodyOf, valuesOf } from "./press-release-values.js";
 import "./press-releases.css";
@@ -14,13 +13,12 @@ export default function NewPressReleasePage() {
   const { t } = useTranslation();
   const { mandate } = useMandate();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
+  const refresh = useRefreshPressRelease();
   const initial = useMemo(() => valuesOf(), []);
   if (!mandate) return <p>{t("app.notFound")}</p>;
   const create = async (values: typeof initial) => {
     const created = await api.post<PressRelease>("/press-releases", createBodyOf(mandate.id, values));
-    queryClient.setQueryData(["record", "press-releases", created.id], created);
-    await queryClient.invalidateQueries({ queryKey: ["list", "press-releases"] });
+    await refresh(created);
     navigate(`/press-releases/${created.id}`);
   };
   return (

@@ -1,37 +1,13 @@
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError, api } from "../../api/client.js";
-import {
-  type PressRelease,
-  type PressReleaseAction,
-  pressReleaseStatuses,
-  usePressReleaseActions,
-  useRefreshPressRelease,
-} from "./press-release-api.js";
+import { type PressReleaseTransition, pressReleaseStatuses } from "../../../shared/press-releases.js";
+import { api } from "../../api/client.js";
+import { ConfirmMove, LifecycleSteps, useMove } from "../records/lifecycle.js";
+import { type PressRelease, usePressReleaseActions, useRefreshPressRelease } from "./press-release-api.js";
 import { formatPublishTime, isoOfLocalInput, localInputOf, localZone } from "./publish-time.js";
 
 /** Moves that put the release in front of the public, or take it away: asked to be confirmed first. */
-const confirmed = new Set<PressReleaseAction>(["publish", "unpublish"]);
-
-/** Where the release stands, as a list of steps with the current one marked for screen readers too. */
-function Steps({ status }: { status: string }) {
-  const { t } = useTranslation();
-  const current = pressReleaseStatuses.indexOf(status as (typeof pressReleaseStatuses)[number]);
-  return (
-    <ol className="steps" aria-label={t("pressReleases.steps")}>
-      {pressReleaseStatuses.map((s, i) => (
-        <li
-          key={s}
-          className={i < current ? "done" : i === current ? "current" : undefined}
-          aria-current={i === current ? "step" : undefined}
-        >
-          {t(`value.${s}`)}
-          {i < current && <span className="visually-hidden"> {t("pressReleases.stepDone")}</span>}
-        </li>
-      ))}
-    </ol>
-  );
-}
+const confirmed = new Set<PressReleaseTransition>(["publish", "unpublish"]);
 
 /**
  * The release's lifecycle on its page: status and publication time, the moves the API opens to the reader (one
@@ -42,43 +18,28 @@ export function PressReleaseActions({ release: r, dirty }: { release: PressRelea
   const actions = usePressReleaseActions(r.id);
   const refresh = useRefreshPressRelease();
   const [time, setTime] = useState(() => localInputOf(r.publishAt));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [done, setDone] = useState("");
-  const [confirming, setConfirming] = useState<PressReleaseAction | null>(null);
-  const confirmRef = useRef<HTMLButtonElement>(null);
+  const [confirming, setConfirming] = useState<PressReleaseTransition | null>(null);
   useEffect(() => setTime(localInputOf(r.publishAt)), [r.publishAt]);
-  useEffect(() => {
-    if (confirming) confirmRef.current?.focus();
-  }, [confirming]);
 
-  const run = async (work: () => Promise<PressRelease>) => {
-    setBusy(true);
-    setError(null);
-    setDone("");
-    try {
-      const updated = await work();
-      await refresh(updated);
-      setDone(t("pressReleases.moved", { status: t(`value.${updated.status}`) }));
-    } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, "internal", t("app.error")));
-    } finally {
-      setBusy(false);
-      setConfirming(null);
-    }
-  };
   const publishAt = () => isoOfLocalInput(time) ?? undefined;
-  const move = (action: PressReleaseAction) =>
-    run(() =>
-      api.post<PressRelease>(`/press-releases/${r.id}/transitions`, {
-        action,
-        ...(action === "schedule" && time ? { publishAt: publishAt() } : {}),
-      }),
-    );
-  const reschedule = () =>
-    run(() =>
-      api.patch<PressRelease>(`/press-releases/${r.id}`, { version: r.version, publishAt: publishAt() }),
-    );
+  // A move of the lifecycle, or moving the time a scheduled release goes out at.
+  const { run, busy, error, done } = useMove(
+    (action: PressReleaseTransition | "reschedule") =>
+      action === "reschedule"
+        ? api.patch<PressRelease>(`/press-releases/${r.id}`, { version: r.version, publishAt: publishAt() })
+        : api.post<PressRelease>(`/press-releases/${r.id}/transitions`, {
+            action,
+            ...(action === "schedule" && time ? { publishAt: publishAt() } : {}),
+          }),
+    async (updated) => {
+      await refresh(updated);
+      return t("pressReleases.moved", { status: t(`value.${updated.status}`) });
+    },
+  );
+  const move = async (action: PressReleaseTransition | "reschedule") => {
+    await run(action);
+    setConfirming(null);
+  };
 
   const open = actions.data ?? [];
   const canSchedule = open.includes("schedule");
@@ -88,7 +49,12 @@ export function PressReleaseActions({ release: r, dirty }: { release: PressRelea
   return (
     <section aria-labelledby="pr-lifecycle" className="press-release-lifecycle">
       <h2 id="pr-lifecycle">{t("pressReleases.lifecycle")}</h2>
-      <Steps status={r.status} />
+      <LifecycleSteps
+        label={t("pressReleases.steps")}
+        steps={pressReleaseStatuses.map((s) => ({ key: s, label: t(`value.${s}`) }))}
+        current={pressReleaseStatuses.indexOf(r.status)}
+        doneLabel={t("pressReleases.stepDone")}
+      />
       <p>
         {t("field.status")}: <strong className="press-release-status">{t(`value.${r.status}`)}</strong>
         {r.status === "published" && r.publishedAt && (
@@ -150,7 +116,7 @@ export function PressReleaseActions({ release: r, dirty }: { release: PressRelea
               type="button"
               className="secondary"
               disabled={busy || !time || localInputOf(r.publishAt) === time}
-              onClick={reschedule}
+              onClick={() => move("reschedule")}
             >
               {t("pressReleases.reschedule")}
             </button>
@@ -158,21 +124,16 @@ export function PressReleaseActions({ release: r, dirty }: { release: PressRelea
         </div>
       )}
       {confirming ? (
-        <div className="confirm">
-          <p id="pr-confirm">{t(`pressReleases.confirm.${confirming}` as "pressReleases.confirm.publish")}</p>
-          <button
-            type="button"
-            ref={confirmRef}
-            aria-describedby="pr-confirm"
-            disabled={busy}
-            onClick={() => move(confirming)}
-          >
-            {t(`pressReleases.confirmButton.${confirming}` as "pressReleases.confirmButton.publish")}
-          </button>{" "}
-          <button type="button" className="secondary" onClick={() => setConfirming(null)}>
-            {t("record.cancel")}
-          </button>
-        </div>
+        <ConfirmMove
+          id="pr-confirm"
+          question={t(`pressReleases.confirm.${confirming}` as "pressReleases.confirm.publish")}
+          confirmLabel={t(
+            `pressReleases.confirmButton.${confirming}` as "pressReleases.confirmButton.publish",
+          )}
+          busy={busy}
+          onConfirm={() => move(confirming)}
+          onCancel={() => setConfirming(null)}
+        />
       ) : (
         open.length > 0 && (
           <div className="actions">

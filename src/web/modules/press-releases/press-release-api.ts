@@ -1,10 +1,12 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
+import {
+  isTextLocked,
+  type PressReleaseStatus,
+  type PressReleaseTransition,
+} from "../../../shared/press-releases.js";
 import { api } from "../../api/client.js";
 import type { ApiRecord } from "../../api/types.js";
 import { uploadWithProgress } from "../../api/upload.js";
-
-export const pressReleaseStatuses = ["draft", "review", "scheduled", "published"] as const;
-export type PressReleaseAction = "submit" | "return" | "schedule" | "unschedule" | "publish" | "unpublish";
 
 /** The words of a release the editor changes, per field of the API. */
 export const textFieldNames = [
@@ -27,7 +29,7 @@ export type EditorValues = Record<TextFieldName, string> & {
 
 /** A press release as the staff API returns it. */
 export interface PressRelease extends ApiRecord {
-  status: (typeof pressReleaseStatuses)[number];
+  status: PressReleaseStatus;
   slug: string;
   location: string | null;
   titleEn: string | null;
@@ -40,8 +42,8 @@ export interface PressRelease extends ApiRecord {
   publishedAt: string | null;
 }
 
-/** Statuses in which the text is fixed (the API says so too). */
-export const isLocked = (r: PressRelease) => r.status === "scheduled" || r.status === "published";
+/** Whether the release's text is fixed in its status (the API refuses changes to it then). */
+export const isLocked = (r: PressRelease) => isTextLocked(r.status);
 
 /** The title in the reader's language, else in the other one, with the language it is in. */
 export function titleOf(r: PressRelease, language: string): { text: string; lang: "en" | "ko" } | null {
@@ -66,7 +68,7 @@ export const usePressReleaseActions = (id: string) =>
   useQuery({
     queryKey: ["press-release-actions", id],
     queryFn: async () =>
-      (await api.get<{ actions: PressReleaseAction[] }>(`/press-releases/${id}/actions`)).actions,
+      (await api.get<{ actions: PressReleaseTransition[] }>(`/press-releases/${id}/actions`)).actions,
   });
 
 /** After a change: the record as the API answered, and everything that depends on it read again. */
@@ -91,10 +93,6 @@ export interface PressReleaseImage {
   mimeType: string;
   size: number;
 }
-
-/** The images a release takes: what the API accepts (it checks the bytes), and at most 5 MB. */
-export const imageTypes = "image/png,image/jpeg,image/webp,image/gif";
-export const maxImageBytes = 5 * 1024 * 1024;
 
 /** Sends one image to a release (a draft or in review), reporting progress; rejects with an ApiError. */
 export const uploadImage = (

@@ -1,11 +1,12 @@
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../api/client.js";
+import { problemsOf } from "../admin/field-problems.js";
 import { ConfidentialitySelect } from "../records/confidentiality-select.js";
 import { RestrictionInput } from "../records/restriction-input.js";
+import { TextField, type TextFieldProps } from "../records/text-field.js";
 import type { EditorValues, TextFieldName } from "./press-release-api.js";
 import { InsertImage } from "./press-release-image-insert.js";
-import { type FieldProps, TextField } from "./press-release-text-field.js";
 import { insertBlock } from "./press-release-values.js";
 
 interface Props {
@@ -18,7 +19,7 @@ interface Props {
   onSubmit: (values: EditorValues) => Promise<unknown>;
   onDirtyChange?: (dirty: boolean) => void;
   onCancel?: () => void;
-  /** A saved release whose text is open: its texts take uploaded images. */
+  /** A saved release: its texts take uploaded images while they may be changed (not read-only). */
   imagesOf?: string | undefined;
 }
 
@@ -78,17 +79,21 @@ export function PressReleaseEditor({
     } catch (err) {
       if (err instanceof ApiError) {
         setFormError(err.message);
-        setProblems(Object.fromEntries(Object.entries(err.fields).map(([k, p]) => [k, p.message])));
+        setProblems(problemsOf(err));
       } else setFormError(t("app.error"));
     } finally {
       setBusy(false);
     }
   };
-  const field = (name: TextFieldName, more: Partial<FieldProps> & { maxLength: number }) => (
+  const field = (
+    name: TextFieldName,
+    more: Pick<TextFieldProps, "lang" | "rows" | "hint"> & { maxLength: number },
+  ) => (
     <TextField
-      name={name}
-      values={values}
-      set={set}
+      id={`pr-${name}`}
+      label={t(`field.${name}`)}
+      value={values[name]}
+      onChange={(v) => set(name, v)}
       problem={problems[name]}
       readOnly={readOnly}
       onCursor={(at) => {

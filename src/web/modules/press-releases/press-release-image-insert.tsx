@@ -1,8 +1,9 @@
 import { type KeyboardEvent, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { imageTypes, maxImageBytes } from "../../../shared/press-releases.js";
 import { ApiError } from "../../api/client.js";
 import { formatPercent } from "../attachments/format.js";
-import { imageTypes, maxImageBytes, uploadImage } from "./press-release-api.js";
+import { uploadImage } from "./press-release-api.js";
 import { imageMarkdown } from "./press-release-values.js";
 
 interface Props {
@@ -90,7 +91,7 @@ export function InsertImage({ releaseId, lang, onInsert }: Props) {
           id={`${id}-file`}
           ref={fileRef}
           type="file"
-          accept={imageTypes}
+          accept={imageTypes.join(",")}
           aria-invalid={problem?.on === "file" ? true : undefined}
           aria-describedby={describedBy(`${id}-file-hint`, "file")}
           onChange={() => setInserted(false)}

@@ -65,7 +65,7 @@ export default function PressReleasePage() {
           canRestrict={r.abilities.restrict}
           onSubmit={save}
           onDirtyChange={setDirty}
-          imagesOf={locked || !r.abilities.update ? undefined : r.id}
+          imagesOf={r.id}
         />
         <PressReleaseActions release={r} dirty={dirty} />
       </div>

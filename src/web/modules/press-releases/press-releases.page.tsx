@@ -1,11 +1,10 @@
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useSearchParams } from "react-router";
-import { api } from "../../api/client.js";
-import type { Page } from "../../api/types.js";
+import { Link } from "react-router";
+import { pressReleaseStatuses } from "../../../shared/press-releases.js";
 import { useMandate } from "../../app/mandate-context.js";
-import { type PressRelease, pressReleaseStatuses, titleOf } from "./press-release-api.js";
+import { Pager, useKeysetList } from "../records/keyset-list.js";
+import { type PressRelease, titleOf } from "./press-release-api.js";
 import { formatPublishTime } from "./publish-time.js";
 import "./press-releases.css";
 
@@ -28,35 +27,16 @@ function Publication({ r }: { r: PressRelease }) {
 export default function PressReleasesPage() {
   const { t, i18n } = useTranslation();
   const { mandate } = useMandate();
-  const [params, setParams] = useSearchParams();
-  const [draft, setDraft] = useState({ q: params.get("q") ?? "", status: params.get("status") ?? "" });
-  const page = Number(params.get("page") ?? "1") || 1;
-  const query = new URLSearchParams(params);
-  query.delete("page");
-  if (mandate) query.set("mandateId", mandate.id);
-  query.set("limit", "50");
-  const list = useQuery({
-    queryKey: ["list", "press-releases", query.toString()],
+  const { params, setParams, page, list, goTo } = useKeysetList<PressRelease>("press-releases", {
+    mandateId: mandate?.id,
     enabled: Boolean(mandate),
-    queryFn: () => api.get<Page<PressRelease>>(`/press-releases?${query.toString()}`),
-    placeholderData: keepPreviousData,
   });
+  const [draft, setDraft] = useState({ q: params.get("q") ?? "", status: params.get("status") ?? "" });
   const apply = (e: FormEvent) => {
     e.preventDefault();
     const next = new URLSearchParams();
     if (draft.q) next.set("q", draft.q);
     if (draft.status) next.set("status", draft.status);
-    setParams(next);
-  };
-  const goTo = (cursor: string | null) => {
-    const next = new URLSearchParams(params);
-    if (cursor) {
-      next.set("cursor", cursor);
-      next.set("page", String(page + 1));
-    } else {
-      next.delete("cursor");
-      next.delete("page");
-    }
     setParams(next);
   };
   return (
@@ -138,19 +118,7 @@ export default function PressReleasesPage() {
           })}
         </tbody>
       </table>
-      {list.data?.items.length === 0 && <p>{t("pressReleases.empty")}</p>}
-      <div className="pager">
-        {page > 1 && (
-          <button type="button" className="secondary" onClick={() => goTo(null)}>
-            {t("list.first")}
-          </button>
-        )}
-        {list.data?.nextCursor && (
-          <button type="button" onClick={() => goTo(list.data.nextCursor)}>
-            {t("list.next")}
-          </button>
-        )}
-      </div>
+      <Pager page={page} data={list.data} empty={t("pressReleases.empty")} goTo={goTo} />
     </>
   );
 }

@@ -1,12 +1,11 @@
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { type FormEvent, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useParams, useSearchParams } from "react-router";
-import { api } from "../../api/client.js";
-import { type ApiRecord, confidentialityLevels, type Page } from "../../api/types.js";
+import { Link, useParams } from "react-router";
+import { type ApiRecord, confidentialityLevels } from "../../api/types.js";
 import { useMandate } from "../../app/mandate-context.js";
 import { FieldInput } from "./field-input.js";
 import { FieldValue } from "./field-value.js";
+import { Pager, useKeysetList } from "./keyset-list.js";
 import { listExtras } from "./record-extras.js";
 import { RecordName } from "./record-name.js";
 import { useRecordType } from "./use-record-type.js";
@@ -17,33 +16,14 @@ export default function RecordListPage() {
   const { plural } = useParams();
   const { mandate } = useMandate();
   const { recordType, isPending } = useRecordType(plural);
-  const [params, setParams] = useSearchParams();
-  const page = Number(params.get("page") ?? "1") || 1;
-  const query = new URLSearchParams(params);
-  query.delete("page");
-  if (mandate && plural !== "places") query.set("mandateId", mandate.id);
-  query.set("limit", "50");
-  const list = useQuery({
-    queryKey: ["list", plural, query.toString()],
+  const { params, setParams, page, query, list, goTo } = useKeysetList<ApiRecord>(plural, {
+    mandateId: plural !== "places" ? mandate?.id : undefined,
     enabled: Boolean(recordType),
-    queryFn: () => api.get<Page<ApiRecord>>(`/${plural}?${query.toString()}`),
-    placeholderData: keepPreviousData,
   });
   const [draft, setDraft] = useState<Record<string, unknown>>(() => {
     const { cursor: _c, page: _p, ...filters } = Object.fromEntries(params);
     return filters;
   });
-  const goTo = (cursor: string | null) => {
-    const next = new URLSearchParams(params);
-    if (cursor) {
-      next.set("cursor", cursor);
-      next.set("page", String(page + 1));
-    } else {
-      next.delete("cursor");
-      next.delete("page");
-    }
-    setParams(next);
-  };
   if (isPending) return <p>{t("app.loading")}</p>;
   if (!recordType) return <p>{t("app.notFound")}</p>;
   const filters = recordType.fields.filter((f) => f.filter && ["enum", "vocab", "ref"].includes(f.kind));
@@ -176,19 +156,7 @@ export default function RecordListPage() {
           ))}
         </tbody>
       </table>
-      {list.data?.items.length === 0 && <p>{t("list.empty")}</p>}
-      <div className="pager">
-        {page > 1 && (
-          <button type="button" className="secondary" onClick={() => goTo(null)}>
-            {t("list.first")}
-          </button>
-        )}
-        {list.data?.nextCursor && (
-          <button type="button" onClick={() => goTo(list.data.nextCursor)}>
-            {t("list.next")}
-          </button>
-        )}
-      </div>
+      <Pager page={page} data={list.data} empty={t("list.empty")} goTo={goTo} />
     </>
   );
 }

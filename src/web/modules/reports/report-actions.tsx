@@ -1,6 +1,6 @@
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError, api } from "../../api/client.js";
+import { api } from "../../api/client.js";
+import { useMove } from "../records/lifecycle.js";
 import type { ReportAction, ReportContent } from "./report-api.js";
 import { useReportRefresh } from "./report-api.js";
 
@@ -10,23 +10,18 @@ const steps = ["drafting", "review", "final", "published"] as const;
 export function ReportActions({ content: c, dirty }: { content: ReportContent; dirty: boolean }) {
   const { t } = useTranslation();
   const refresh = useReportRefresh(c.reportId);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [done, setDone] = useState("");
-  const move = async (action: ReportAction) => {
-    setBusy(true);
-    setError(null);
-    setDone("");
-    try {
-      const updated = await api.post<{ status: string }>(`/reports/${c.reportId}/transitions`, { action });
+  const {
+    run: move,
+    busy,
+    error,
+    done,
+  } = useMove(
+    (action: ReportAction) => api.post<{ status: string }>(`/reports/${c.reportId}/transitions`, { action }),
+    async (updated) => {
       await refresh();
-      setDone(t("reports.moved", { status: t(`value.${updated.status}` as "value.none") }));
-    } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, "internal", t("app.error")));
-    } finally {
-      setBusy(false);
-    }
-  };
+      return t("reports.moved", { status: t(`value.${updated.status}` as "value.none") });
+    },
+  );
   return (
     <div className="report-actions">
       <ol className="steps" aria-label={t("reports.steps")}>
