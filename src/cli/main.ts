@@ -1,5 +1,8 @@
 import { Command, Option } from "commander";
+import { auditVerify } from "./audit.commands.js";
+import { backupCommand, restoreCommand } from "./backup.commands.js";
 import { importCommand } from "./imports.commands.js";
+import { keysRotate } from "./keys.commands.js";
 import { runCommand } from "./run-command.js";
 import { demoCommand, migrateCommand, serveCommand } from "./server.commands.js";
 import { usersAdd, usersDisable, usersList, usersSetRole } from "./users.commands.js";
@@ -69,5 +72,47 @@ withDataOptions(
     .option("--encoding <encoding>", "read the file in this encoding instead of the detected one")
     .option("--dry-run", "check every row and list the errors, writing nothing"),
 ).action(runCommand(importCommand));
+
+withDataOptions(
+  program
+    .command("backup <file>")
+    .description(
+      "write an encrypted backup (every table, the attached files, the master key) while the server may run",
+    )
+    .option(
+      "--passphrase-file <file>",
+      "read the passphrase from this file (else RAPPORTEUR_BACKUP_PASSPHRASE, else asked)",
+    ),
+).action(runCommand(backupCommand));
+withDataOptions(
+  program
+    .command("restore <file>")
+    .description(
+      "restore a backup into an empty data directory or database: all of it or, at any error, nothing",
+    )
+    .option(
+      "--passphrase-file <file>",
+      "read the passphrase from this file (else RAPPORTEUR_BACKUP_PASSPHRASE, else asked)",
+    ),
+).action(runCommand(restoreCommand));
+
+const audit = program.command("audit").description("the tamper-evident audit trail");
+withDataOptions(
+  audit
+    .command("verify")
+    .description("walk the audit chain and report its first broken link (exit code 2 when broken)")
+    .option("--seal", "link the rows not yet sealed first")
+    .option("--expect-head <seq:hash>", "check that a head recorded earlier is still in the chain"),
+).action(runCommand(auditVerify));
+
+const keys = program.command("keys").description("the master key");
+withDataOptions(
+  keys
+    .command("rotate")
+    .description("re-wrap every data key under a new master key (server stopped; run again to resume)")
+    .option("--new-key-file <file>", "the new key (required when the key comes from RAPPORTEUR_MASTER_KEY)")
+    .option("--force", "rotate even though the audit chain is broken")
+    .addOption(new Option("--stop-after <rows>", "stop after this many rows (tests)").hideHelp()),
+).action(runCommand(keysRotate));
 
 await program.parseAsync(process.argv);

@@ -6,6 +6,8 @@ import { registerAnalyticsRoutes } from "./modules/analytics/analytics.routes.js
 import { registerAttachmentRoutes } from "./modules/attachments/attachments.routes.js";
 import { registerAuditRoutes } from "./modules/audit/audit.routes.js";
 import { registerAuthRoutes } from "./modules/auth/auth.routes.js";
+import { registerPasskeyRoutes } from "./modules/auth/passkeys.routes.js";
+import { registerSecondFactorRoutes } from "./modules/auth/second-factor.routes.js";
 import { registerSessionRoutes } from "./modules/auth/sessions.routes.js";
 import { registerCaseRoutes } from "./modules/cases/cases.routes.js";
 import { registerCommunicationRoutes } from "./modules/communications/communications.routes.js";
@@ -15,6 +17,7 @@ import { registerMandateRoutes } from "./modules/mandates/mandates.routes.js";
 import { registerNotificationRoutes } from "./modules/notifications/notifications.routes.js";
 import { registerPersonRoutes } from "./modules/persons/persons.routes.js";
 import { registerPortalRoutes } from "./modules/portal/portal.routes.js";
+import { portalCss } from "./modules/portal/portal-assets.js";
 import { registerPressReleaseRoutes } from "./modules/press-releases/press-releases.routes.js";
 import { registerRecommendationRoutes } from "./modules/recommendations/recommendations.routes.js";
 import { recordSpecs } from "./modules/record-specs.js";
@@ -29,6 +32,8 @@ import { validationFailed } from "./platform/errors/app-error.js";
 import { registerCaller } from "./platform/http/caller.plugin.js";
 import type { AppDeps } from "./platform/http/deps.js";
 import { errorBody, handleError } from "./platform/http/error-handler.js";
+import { registerRateLimits } from "./platform/http/rate-limits.js";
+import { registerSecurityHeaders, securityHeaders } from "./platform/http/security-headers.js";
 import { nulCharacterProblems } from "./platform/http/validation-errors.js";
 import { pickLocale } from "./platform/i18n/messages.js";
 import { registerRecordRoutes } from "./platform/records/records.routes.js";
@@ -44,6 +49,7 @@ export async function buildApp(
   deps: AppDeps,
   options: { logger?: boolean; onRoute?: (route: RouteOptions) => void } = {},
 ): Promise<FastifyInstance> {
+  const secureHeaders = securityHeaders({ publicUrl: deps.config.publicUrl, inlineStyles: [portalCss] });
   const app = Fastify({
     logger: options.logger
       ? {
@@ -65,7 +71,10 @@ export async function buildApp(
       deps.config.trustProxy === "false" ? false : deps.config.trustProxy.split(",").map((p) => p.trim()),
     routerOptions: { maxParamLength: 200 },
     // Malformed escapes and over-long ids in the path answer in the one error shape too.
-    frameworkErrors: (err, req, reply) => handleError(err, req, reply),
+    frameworkErrors: (err, req, reply) => {
+      secureHeaders(req, reply);
+      return handleError(err, req, reply);
+    },
   });
   if (options.onRoute) app.addHook("onRoute", options.onRoute);
   app.setValidatorCompiler(validatorCompiler);
@@ -103,6 +112,8 @@ export async function buildApp(
     },
     transform: jsonSchemaTransform,
   });
+  registerSecurityHeaders(app, secureHeaders);
+  await registerRateLimits(app, deps.config);
   registerCaller(app, deps);
 
   app.get("/healthz", { schema: { hide: true } }, async () => ({
@@ -114,6 +125,8 @@ export async function buildApp(
 
   registerAuthRoutes(app, deps);
   registerSessionRoutes(app, deps);
+  registerSecondFactorRoutes(app, deps);
+  registerPasskeyRoutes(app, deps);
   registerMandateRoutes(app, deps);
   registerUserRoutes(app, deps);
   registerPersonRoutes(app, deps);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { startScheduler } from "../../src/server/platform/jobs/jobs.usecases.js";
+import { watchCspViolations } from "../support/csp-violations.js";
 import {
   type BrowserWorld,
   describeInBrowser,
@@ -80,6 +81,25 @@ describeInBrowser("the public portal", () => {
       await expectAccessible(page, `portal-${lang}-press-release`);
       await context.close();
     }
+  });
+
+  it("no portal page is refused anything by its Content-Security-Policy, in either language", async () => {
+    const context = await world.browser.newContext({ locale: "en-GB" });
+    const violations = watchCspViolations(context);
+    const page = await context.newPage();
+    for (const lang of ["en", "ko"] as const) {
+      for (const path of [...mainPages, "/subscribe"]) {
+        const res = await page.goto(`${world.base}/${lang}${path}`);
+        expect(res?.status(), `${lang}${path}`).toBe(200);
+        await page.getByRole("heading", { level: 1 }).first().waitFor();
+      }
+      await page.goto(`${world.base}/${lang}/press-releases`);
+      await page.locator("ul.items h2 a").first().click();
+      await page.locator("article h1").waitFor();
+      await page.waitForLoadState("networkidle", { timeout: 15_000 }).catch(() => undefined);
+    }
+    expect(violations()).toEqual([]);
+    await context.close();
   });
 
   it("Lighthouse scores accessibility and performance at 95 or more on the main pages", async () => {

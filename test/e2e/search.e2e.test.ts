@@ -181,7 +181,7 @@ describeInBrowser("searching a mandate's records", () => {
     await page.context().close();
   });
 
-  it("a read-only member has no export, and a word only in a strictly confidential record finds nothing", async () => {
+  it("a read-only member has no export, a word only in a strictly confidential record finds nothing, and a press release is found as one", async () => {
     // The word is there: an officer who may read the record finds it.
     const officer = await apiSignIn(world.app, "officer@demo.test", world.deps.config.demoPassword);
     const mandateId = (await officer.get<{ items: { id: string }[] }>("/api/v1/mandates")).body.items[0]?.id;
@@ -205,6 +205,23 @@ describeInBrowser("searching a mandate's records", () => {
     await page.getByText("No records match this search.").waitFor();
     await expect(page.getByRole("region", { name: "Results" }).locator(".hit").count()).resolves.toBe(0);
     await expectAccessible(page, "search-readonly-en");
+
+    // Press releases are found too, named as such, dated by their day, and linked to their page.
+    await page.goto(
+      `${world.base}/app/search?q=${encodeURIComponent("General Assembly")}&type=press_release`,
+    );
+    await settled(page);
+    const release = page
+      .getByRole("region", { name: "Results" })
+      .locator(".hit", { hasText: "UN expert presents his report to the General Assembly" });
+    await release.waitFor();
+    await expect(release.locator(".type-badge").textContent()).resolves.toBe("Press release");
+    await expect(release.locator(".hit-meta").textContent()).resolves.toContain("October 26, 2017");
+    await expect(release.getByRole("link").getAttribute("href")).resolves.toMatch(/^\/app\/press-releases\//);
+    await page
+      .getByRole("complementary", { name: "Filters" })
+      .getByRole("checkbox", { name: /^Press releases/ })
+      .waitFor();
     await page.context().close();
   });
 });

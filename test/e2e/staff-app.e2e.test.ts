@@ -1,5 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { watchCspViolations } from "../support/csp-violations.js";
 import {
   type BrowserWorld,
   describeInBrowser,
@@ -148,5 +149,43 @@ describeInBrowser("the staff application in a real browser", () => {
     await page.locator("dl.fields").waitFor();
     await expectAccessible(page, "place-ko");
     await page.context().close();
+  });
+  it("no page of the application is refused anything by its Content-Security-Policy", async () => {
+    const context = await browser.newContext({ locale: "en-GB", viewport: { width: 1280, height: 900 } });
+    const violations = watchCspViolations(context);
+    const page = await context.newPage();
+    await page.goto(`${base}/app/`);
+    await page.getByLabel("E-mail").fill("holder@demo.test");
+    await page.getByLabel("Password").fill(deps.config.demoPassword);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("heading", { level: 1, name: "What needs me today" }).waitFor();
+    for (const path of [
+      "/persons",
+      "/sources",
+      "/events",
+      "/acts",
+      "/places",
+      "/cases",
+      "/communications",
+      "/reports",
+      "/press-releases",
+      "/search?q=border",
+      "/dashboard",
+      "/map",
+      "/visits/status",
+      "/imports",
+      "/notifications",
+      "/account/sessions",
+    ]) {
+      await page.goto(`${base}/app${path}`);
+      await page.getByRole("heading", { level: 1 }).first().waitFor();
+      await page.waitForLoadState("networkidle", { timeout: 15_000 }).catch(() => undefined);
+    }
+    await page.goto(`${base}/app/places`);
+    await page.locator("table.records tbody tr th a").first().click();
+    await page.locator("dl.fields").waitFor();
+    await page.waitForLoadState("networkidle", { timeout: 15_000 }).catch(() => undefined);
+    expect(violations()).toEqual([]);
+    await context.close();
   });
 });

@@ -369,7 +369,9 @@ describe.each(dialects)("the attachment size limit on %s", (dialect: DialectName
     for (const type of ["image/png", "text/plain", "application/pdf"]) {
       const res = await upload(app, officer, { mandateId, filename: "big.bin" }, type, Buffer.alloc(2048, 7));
       expect(res.statusCode).toBe(413);
-      expect(res.json()).toMatchObject({ error: { code: "request.too_large" } });
+      expect(res.json()).toMatchObject({
+        error: { code: "request.too_large", fields: { file: { code: "field.file_too_large" } } },
+      });
     }
     expect(storedFiles(deps.config.dataDir)).toEqual([]);
     expect(await countAttachments(deps)).toBe(0);

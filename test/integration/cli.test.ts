@@ -59,7 +59,9 @@ async function withDataDir<T>(
   dataDir: string,
   work: (deps: Awaited<ReturnType<typeof openDeps>>) => Promise<T>,
 ) {
-  const deps = await openDeps(loadConfig({ dataDir, logLevel: "silent", loginDelayMs: 0 }, {}));
+  const deps = await openDeps(
+    loadConfig({ dataDir, logLevel: "silent", loginDelayMs: 0, secondFactorRequiredFor: "none" }, {}),
+  );
   try {
     return await work(deps);
   } finally {

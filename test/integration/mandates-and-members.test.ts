@@ -69,7 +69,9 @@ describe.each(dialects)("mandates, accounts and memberships on %s", (dialect) =>
     );
     expect(weak.status).toBe(400);
     expect(weak.body).toMatchObject({
-      error: { fields: { password: { code: "field.weak_password", message: "12자 이상을 사용하십시오." } } },
+      error: {
+        fields: { password: { code: "field.password_too_short", message: "12자 이상을 사용하십시오." } },
+      },
     });
   });
 

@@ -119,6 +119,30 @@ describe.each(dialects)("the public portal on %s", (dialect) => {
     expect(odd.body).toContain(reference);
   });
 
+  it("every year the communications page offers lists the letters of that year", async () => {
+    // A letter carried over from an earlier register: sent at the end of one year, filed under the next year's
+    // reference. The page files letters under their reference's year, in its list of years as in its filter.
+    const carried = await publishedLetter(world, {
+      addresseeCountry: "MNG",
+      publicSummary: "Carried-over letter.",
+    });
+    const year = Number(carried.reference.split("/")[1]);
+    await world.deps.db
+      .updateTable("communications")
+      .set({ sent_on: `${year - 1}-12-30`, updated_at: new Date().toISOString() })
+      .where("id", "=", carried.id)
+      .execute();
+    const page = (await get("/en/communications")).body;
+    const select = page.match(/<select id="f-year"[^>]*>([\s\S]*?)<\/select>/)?.[1] ?? "";
+    const years = [...select.matchAll(/value="(\d{4})"/g)].map((m) => m[1]);
+    expect(years).toEqual([String(year)]);
+    for (const y of years) {
+      const listed = (await get(`/en/communications?year=${y}`)).body;
+      expect(listed, `year ${y}`).toContain(carried.reference);
+      expect(listed).not.toMatch(/<p role="status">0 found/);
+    }
+  });
+
   it("every page carries ETag, Last-Modified and Cache-Control; a client that has it gets 304; a change makes a new one", async () => {
     const first = await get("/en/recommendations");
     const etag = String(first.headers.etag);
@@ -180,6 +204,34 @@ describe.each(dialects)("the public portal on %s", (dialect) => {
     const robots = (await get("/robots.txt")).body;
     expect(robots).toContain("Disallow: /app/");
     expect(robots).toContain("Sitemap: ");
+  });
+
+  it("a feed item carries the release's whole text, in the feed's language, sanitised", async () => {
+    const rss = (await get("/en/press-releases/feed.rss")).body;
+    const item = rss.split("<item>").find((i) => i.includes("Experts urge an end to forced returns")) ?? "";
+    expect(item).toContain("<content:encoded>");
+    expect(item).toContain(
+      "The Special Rapporteur <strong>urged</strong> China to halt the forced return of women.",
+    );
+    const atom = (await get("/ko/press-releases/feed.atom")).body;
+    expect(atom).toContain("특별보고관은 중국에 여성의 강제송환을 <strong>중단</strong>할 것을 촉구했다.");
+    expect(atom).not.toContain("forced return of women.");
+  });
+
+  it("markup a writer types in a release reaches a feed reader as text, never as script", async () => {
+    await publishedRelease(world, {
+      titleEn: "Experts note a markup heronword",
+      titleKo: null,
+      summaryKo: null,
+      bodyKo: null,
+      bodyEn:
+        'A heronword <script>alert("feed")</script> and [a link](javascript:alert(1)) <img src=x onerror=alert(2)>.',
+    });
+    const rss = (await get("/en/press-releases/feed.rss")).body;
+    const item = rss.split("<item>").find((i) => i.includes("heronword")) ?? "";
+    expect(item).toContain("A heronword &lt;script&gt;");
+    // What was typed stays visible as text; no element or attribute is made of it.
+    expect(item).not.toMatch(/<script|<img|href="javascript:|<[^>]*onerror=/i);
   });
 
   it("staff preview a release exactly as the portal shows it, with a banner, never cached", async () => {

@@ -1,9 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDeps } from "../../src/server/bootstrap.js";
 import { publishJobKey } from "../../src/server/modules/press-releases/press-release-schedule.js";
+import { createSearchIndexRepository } from "../../src/server/modules/search/search-index.repository.js";
+import { untyped } from "../../src/server/platform/db/any-db.js";
 import { today } from "../../src/server/platform/db/time.js";
 import { startScheduler } from "../../src/server/platform/jobs/jobs.usecases.js";
 import type { ApiClient } from "../support/api-client.js";
 import { build, createVia } from "../support/factories.js";
+import { publishedReport } from "../support/publishing.js";
 import { dialects } from "../support/test-deps.js";
 import { createWorld, type World } from "../support/world.js";
 
@@ -66,6 +70,13 @@ describe.each(dialects)("press releases on %s", (dialect) => {
       .where("action", "=", action)
       .execute();
 
+  type Found = {
+    total: number;
+    items: { id: string; recordType: string; confidentiality: string; date: string }[];
+  };
+  const find = (client: ApiClient, q: string, more = "") =>
+    client.get<Found>(`/api/v1/search?mandateId=${world.mandateId}&q=${encodeURIComponent(q)}${more}`);
+
   beforeAll(async () => {
     world = await createWorld(dialect);
     holder = await world.as("mandate_holder");
@@ -73,6 +84,72 @@ describe.each(dialects)("press releases on %s", (dialect) => {
     analyst = await world.as("analyst");
   });
   afterAll(async () => world?.close());
+
+  it("a release is found by search in either language; a restricted draft only by those it is restricted to", async () => {
+    const r = await inReview({
+      titleEn: "Experts decry sandpiperword detentions",
+      bodyKo: "제네바 — 도요새단어 구금을 규탄했다.",
+    });
+    expect((await find(officer, "sandpiperword")).body.items).toEqual([
+      expect.objectContaining({ id: r.id, recordType: "press_release", confidentiality: "internal" }),
+    ]);
+    expect((await find(officer, "도요새단어")).body.items.map((i) => i.id)).toContain(r.id);
+    const hidden = await createVia<PressRelease>(
+      officer,
+      "press-releases",
+      build.pressRelease(world.mandateId, {
+        titleEn: "Sealed turnstoneword draft",
+        restrictedTo: [world.users.officer],
+      }),
+    );
+    expect((await find(officer, "turnstoneword")).body.items.map((i) => i.id)).toEqual([hidden.id]);
+    expect((await find(analyst, "turnstoneword")).body.total).toBe(0);
+  });
+
+  it("publishing makes a release public in search at once, dated by its day; unpublishing takes it back", async () => {
+    const r = await inReview({ titleEn: "Experts welcome knotword releases" });
+    const publicOnly = () => find(analyst, "knotword", "&confidentiality=public");
+    expect((await publicOnly()).body.total).toBe(0);
+    expect((await move(officer, r.id, "publish")).status).toBe(200);
+    expect((await publicOnly()).body.items).toEqual([
+      expect.objectContaining({ id: r.id, confidentiality: "public", date: today() }),
+    ]);
+    expect((await move(officer, r.id, "unpublish")).status).toBe(200);
+    expect((await publicOnly()).body.total).toBe(0);
+    expect((await find(analyst, "knotword")).body.items).toEqual([
+      expect.objectContaining({ id: r.id, confidentiality: "internal" }),
+    ]);
+  });
+
+  it("upgrading to the search of press releases indexes those written before, and published reports at level public", async () => {
+    const r = await inReview({ titleEn: "Experts hail dotterelword ruling" });
+    expect((await move(officer, r.id, "publish")).status).toBe(200);
+    const report = await publishedReport(world, { title: "Published stintword report" });
+    // The database as it was before: no document for the release, the published report's at its former level.
+    const db = world.deps.db;
+    await createSearchIndexRepository({ db }).remove([r.id]);
+    await db
+      .updateTable("search_documents")
+      .set({ confidentiality: "confidential" })
+      .where("id", "=", report.id)
+      .execute();
+    // The migrator's own table is not part of the application's schema types.
+    await untyped(db)
+      .deleteFrom("kysely_migration")
+      .where("name", "=", "0014-search-press-releases")
+      .execute();
+    expect((await find(analyst, "dotterelword")).body.total).toBe(0);
+    expect((await find(analyst, "stintword", "&confidentiality=public")).body.total).toBe(0);
+
+    const upgraded = await openDeps(world.deps.config);
+    await upgraded.destroy();
+    expect((await find(analyst, "dotterelword", "&confidentiality=public")).body.items).toEqual([
+      expect.objectContaining({ id: r.id, recordType: "press_release" }),
+    ]);
+    expect((await find(analyst, "stintword", "&confidentiality=public")).body.items).toEqual([
+      expect.objectContaining({ id: report.id, recordType: "report" }),
+    ]);
+  });
 
   it("a release gets a slug from its date and English title; a Korean-only one from its date and a random part", async () => {
     const r = await createVia<PressRelease>(
@@ -207,7 +284,7 @@ describe.each(dialects)("press releases on %s", (dialect) => {
   });
 
   it("scheduling needs a time to come, named in the caller's language; the job publishes it by the system at that time", async () => {
-    const r = await inReview();
+    const r = await inReview({ titleEn: "Experts mark ruffword day" });
     const missing = await move(holder, r.id, "schedule");
     expect(missing.status).toBe(400);
     expect(missing.body.error.fields.publishAt?.code).toBe("field.required");
@@ -256,6 +333,10 @@ describe.each(dialects)("press releases on %s", (dialect) => {
       });
       expect(await auditOf(r.id, "press_release.publish")).toEqual([
         { actor_id: null, fields: JSON.stringify(["status", "publishedAt", "confidentiality"]) },
+      ]);
+      // Published by the job, it is public in search too, in the same transaction.
+      expect((await find(analyst, "ruffword", "&confidentiality=public")).body.items).toEqual([
+        expect.objectContaining({ id: r.id, confidentiality: "public" }),
       ]);
     } finally {
       await scheduler.stop();

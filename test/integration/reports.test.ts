@@ -802,6 +802,28 @@ describe.each(dialects)("reports on %s", (dialect) => {
       expect((await auditRows(r.id, "report.publish")).length).toBe(1);
     });
 
+    it("once published, a report is found by a search of public material, and by those who could not read it before", async () => {
+      type Found = { total: number; items: { id: string; confidentiality: string }[] };
+      const find = (as: ApiClient, more = "") =>
+        as.get<Found>(`/api/v1/search?mandateId=${world.mandateId}&q=ternword${more}`);
+      const r = await newReport(
+        { title: "Sealed ternword report", confidentiality: "strictly_confidential" },
+        holder,
+      );
+      await saved(r.id, body([{ id: "s1", heading: "Findings", blocks: [para("p1", "Findings.")] }]), holder);
+      expect((await find(analyst)).body.total).toBe(0);
+      expect((await find(holder, "&confidentiality=public")).body.total).toBe(0);
+      for (const action of ["submit", "finalise", "publish"]) {
+        const moved = await holder.post(`/api/v1/reports/${r.id}/transitions`, { action });
+        expect(moved.status, `${action}: ${JSON.stringify(moved.body)}`).toBe(200);
+      }
+      const publicOnly = await find(holder, "&confidentiality=public");
+      expect(publicOnly.body.items).toEqual([
+        expect.objectContaining({ id: r.id, confidentiality: "public" }),
+      ]);
+      expect((await find(analyst)).body.items.map((i) => i.id)).toEqual([r.id]);
+    });
+
     it("a strictly confidential report is not found for an analyst, exactly like a report that does not exist", async () => {
       const r = await newReport({ confidentiality: "strictly_confidential" }, holder);
       const missing = uuidv7();

@@ -57,6 +57,10 @@ export async function createTestDeps(
       dataDir,
       loginDelayMs: 0,
       logLevel: "silent",
+      // Test worlds sign in with a password alone; tests of second factors ask for the requirement.
+      secondFactorRequiredFor: "none",
+      // Tests send far more than a person does; only the rate-limit test keeps the real limits.
+      rateLimitPerMinute: 1_000_000,
       ...(scratch ? { databaseUrl: scratch.url } : {}),
       ...overrides,
     },

@@ -62,6 +62,8 @@ export interface Session {
   user: { id: string; email: string; displayName: string; isAdmin: boolean; locale: string };
   memberships: { mandateId: string; role: string }[];
   csrfToken: string | null;
+  /** The role requires a second factor and none is set up: only enrolment is open. */
+  enrolmentRequired?: boolean;
 }
 
 export interface Mandate {
@@ -114,6 +116,7 @@ export const searchRecordTypes = [
   "communication",
   "report",
   "recommendation",
+  "press_release",
 ] as const;
 export type SearchRecordType = (typeof searchRecordTypes)[number];
 

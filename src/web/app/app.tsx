@@ -2,6 +2,7 @@ import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { Navigate, Route, Routes } from "react-router";
 import { useSession } from "../api/queries.js";
+import { EnrolmentPage } from "../modules/auth/enrolment.page.js";
 import { SignInPage } from "../modules/auth/sign-in.page.js";
 import { Layout } from "./layout.js";
 import { MandateProvider } from "./mandate-context.js";
@@ -28,6 +29,7 @@ const PressReleasePage = lazy(() => import("../modules/press-releases/press-rele
 const MandatePage = lazy(() => import("../modules/admin/mandate.page.js"));
 const SubscribersPage = lazy(() => import("../modules/mailing/subscribers.page.js"));
 const SessionsPage = lazy(() => import("../modules/account/sessions.page.js"));
+const SecurityPage = lazy(() => import("../modules/account/security.page.js"));
 
 /** Routes of the staff application; everything but sign-in needs a session. */
 export function App() {
@@ -42,6 +44,8 @@ export function App() {
       </Routes>
     );
   }
+  // A role that requires a second factor opens nothing else until one is set up (the API holds it the same way).
+  if (session.data.enrolmentRequired) return <EnrolmentPage />;
   return (
     <MandateProvider>
       <Layout session={session.data}>
@@ -55,6 +59,7 @@ export function App() {
             <Route path="/admin/mandate" element={<MandatePage />} />
             <Route path="/subscribers" element={<SubscribersPage />} />
             <Route path="/account/sessions" element={<SessionsPage />} />
+            <Route path="/account/security" element={<SecurityPage />} />
             <Route path="/notifications" element={<NotificationsPage />} />
             <Route path="/testimony/new" element={<TestimonyPage />} />
             <Route path="/search" element={<SearchPage />} />

@@ -60,6 +60,9 @@ export function Layout({ session, children }: { session: Session; children: Reac
         <Link to="/account/sessions" className="account-link">
           {t("app.mySessions")}
         </Link>
+        <Link to="/account/security" className="account-link">
+          {t("app.mySecurity")}
+        </Link>
         <button type="button" onClick={signOut}>
           {t("app.signOut")}
         </button>

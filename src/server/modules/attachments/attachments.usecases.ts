@@ -3,6 +3,7 @@ import type { Db } from "../../platform/db/database.js";
 import { AppError, invalidField } from "../../platform/errors/app-error.js";
 import { createRecord, getRecord } from "../../platform/records/records.usecases.js";
 import type { BlobStore } from "../../platform/storage/blob-store.js";
+import { contentMatchesType } from "../../platform/storage/file-type.js";
 import { sourceSpec } from "../sources/sources.schemas.js";
 import { allowedMimeTypes, attachmentSpec } from "./attachments.schemas.js";
 
@@ -33,6 +34,11 @@ export async function uploadAttachment({
   const mime = mimeType.split(";")[0]?.trim().toLowerCase() ?? "";
   if (!(allowedMimeTypes as readonly string[]).includes(mime))
     throw invalidField("mimeType", "field.invalid_value", { options: allowedMimeTypes.join(", ") });
+  // The bytes must be what the type says: a page or a program declared as a photo is refused, not stored.
+  if (!contentMatchesType(mime, content))
+    throw invalidField("file", mime.startsWith("text/") ? "field.not_text" : "field.content_mismatch", {
+      mime,
+    });
   if (!actor.memberships.has(meta.mandateId)) throw invalidField("mandateId", "field.unknown_reference");
   // A file attached to a restricted source is restricted to the same people: it is part of the testimony.
   const source = meta.sourceId

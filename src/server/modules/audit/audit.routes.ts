@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { roleRules } from "../../platform/access/access.policies.js";
+import { verifyAuditChain } from "../../platform/audit/audit-chain.usecases.js";
 import { forbidden } from "../../platform/errors/app-error.js";
 import { requireActor } from "../../platform/http/caller.js";
 import type { AppDeps } from "../../platform/http/deps.js";
@@ -28,8 +29,38 @@ const auditEntry = z.object({
   fields: z.array(z.string()).nullable(),
 });
 
+const chainReport = z.object({
+  ok: z.boolean(),
+  checked: z.number().int(),
+  unsealed: z.number().int(),
+  head: z.object({ seq: z.number().int(), hash: z.string(), keyId: z.string().nullable() }),
+  firstBreak: z
+    .object({
+      kind: z.enum(["altered", "missing", "reordered", "unsealed", "duplicate", "head", "key"]),
+      seq: z.number().int(),
+      id: z.string().nullable(),
+      detail: z.string(),
+    })
+    .nullable(),
+});
+
 /** The audit trail per record, per user or per mandate: holders see their mandates', admins everything. */
 export function registerAuditRoutes(app: FastifyInstance, deps: AppDeps) {
+  app.withTypeProvider<ZodTypeProvider>().get(
+    "/api/v1/audit/chain",
+    {
+      schema: {
+        tags: ["audit"],
+        summary: "Whether the tamper-evident audit chain verifies (admins); walks the whole chain",
+        response: { 200: chainReport },
+      },
+    },
+    async (req) => {
+      if (!requireActor(req).isAdmin) throw forbidden();
+      const { expectedHead: _, ...report } = await verifyAuditChain(deps.readDb, deps.masterKey);
+      return report;
+    },
+  );
   app.withTypeProvider<ZodTypeProvider>().get(
     "/api/v1/audit",
     {

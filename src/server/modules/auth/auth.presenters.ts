@@ -1,7 +1,12 @@
 import type { UsersTable } from "../../platform/db/schema.types.js";
 
 /** The signed-in user as the session endpoint shows it. */
-export function presentSession(user: UsersTable, memberships: Map<string, string>, csrfToken: string | null) {
+export function presentSession(
+  user: UsersTable,
+  memberships: Map<string, string>,
+  csrfToken: string | null,
+  enrolmentRequired = false,
+) {
   return {
     user: {
       id: user.id,
@@ -12,6 +17,7 @@ export function presentSession(user: UsersTable, memberships: Map<string, string
     },
     memberships: [...memberships].map(([mandateId, role]) => ({ mandateId, role })),
     csrfToken,
+    enrolmentRequired,
   };
 }
 

@@ -141,6 +141,17 @@ export function createAuthRepository({ db }: { db: Tx }) {
       return row.hits;
     },
 
+    /** The hits counted so far in one window of a bucket, without counting one more. */
+    async hitsIn(bucket: string, windowStart: string): Promise<number> {
+      const row = await db
+        .selectFrom("rate_limits")
+        .select("hits")
+        .where("bucket", "=", bucket)
+        .where("window_start", "=", windowStart)
+        .executeTakeFirst();
+      return row?.hits ?? 0;
+    },
+
     /** Forgets the counts of windows that began before `before` (only of buckets starting with `bucketPrefix`). */
     purgeRateLimits: (before: string, bucketPrefix?: string) => {
       let q = db.deleteFrom("rate_limits").where("window_start", "<", before);

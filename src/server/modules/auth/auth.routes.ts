@@ -6,34 +6,26 @@ import { AppError } from "../../platform/errors/app-error.js";
 import { clientInfo, requireActor } from "../../platform/http/caller.js";
 import { sessionCookie } from "../../platform/http/caller.plugin.js";
 import type { AppDeps } from "../../platform/http/deps.js";
-import { authRequired } from "./auth.errors.js";
-import { presentSession, presentToken } from "./auth.presenters.js";
+import { presentToken } from "./auth.presenters.js";
 import { createAuthRepository } from "./auth.repository.js";
-import { createTokenBody, loginBody, sessionResponse, tokenResponse } from "./auth.schemas.js";
+import { createTokenBody, loginBody, loginResponse, sessionResponse, tokenResponse } from "./auth.schemas.js";
 import { createApiToken, login, logout } from "./auth.usecases.js";
+import { sendSession, sessionOf } from "./session-cookie.js";
 
 const tags = ["auth"];
 
 export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const secure = (proto: string) =>
-    deps.config.secureCookies === "true" || (deps.config.secureCookies === "auto" && proto === "https");
-
-  async function sessionOf(userId: string, csrfToken: string | null) {
-    const repo = createAuthRepository({ db: deps.db });
-    const user = await repo.findUserById(userId);
-    if (!user) throw authRequired();
-    return presentSession(user, await repo.membershipsOf(userId), csrfToken);
-  }
 
   r.post(
     "/api/v1/auth/login",
     {
       schema: {
         tags,
-        summary: "Sign in; sets the session cookie",
+        summary:
+          "Sign in; sets the session cookie, or, when the account has a second factor, answers with the token of the second step",
         body: loginBody,
-        response: { 200: sessionResponse },
+        response: { 200: loginResponse },
       },
     },
     async (req, reply) => {
@@ -43,14 +35,8 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps) {
         ...req.body,
         client: clientInfo(req),
       });
-      reply.setCookie(sessionCookie, result.sessionToken, {
-        path: "/",
-        httpOnly: true,
-        sameSite: "strict",
-        secure: secure(req.protocol),
-        maxAge: result.maxAgeSeconds,
-      });
-      return sessionOf(result.userId, result.csrfToken);
+      if (result.secondStep) return { secondFactor: result.secondStep };
+      return sendSession(req, reply, deps, result.session);
     },
   );
 
@@ -74,7 +60,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps) {
         response: { 200: sessionResponse },
       },
     },
-    async (req) => sessionOf(requireActor(req).userId, req.caller?.csrfToken ?? null),
+    async (req) => sessionOf(deps, requireActor(req).userId, req.caller?.csrfToken ?? null),
   );
 
   r.post(

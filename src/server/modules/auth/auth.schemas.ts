@@ -17,7 +17,25 @@ export const sessionResponse = z.object({
   }),
   memberships: z.array(membershipShape),
   csrfToken: z.string().nullable(),
+  enrolmentRequired: z.boolean().meta({
+    description:
+      "The user's role requires a second factor and none is set up: only enrolment is open until then.",
+  }),
 });
+
+export const secondStepResponse = z.object({
+  secondFactor: z
+    .object({
+      token: z.string(),
+      methods: z.array(z.enum(["totp", "recovery_code", "passkey"])),
+      expiresAt: z.string(),
+    })
+    .meta({
+      description: "The password was right; send this token with a second factor to open the session.",
+    }),
+});
+
+export const loginResponse = z.union([sessionResponse, secondStepResponse]);
 
 export const tokenScopes = z.enum(["read", "write"]);
 

@@ -9,6 +9,8 @@ import { isoFromNow, nowIso } from "../../platform/db/time.js";
 import { inTransaction } from "../../platform/db/transaction.js";
 import { accountLocked, invalidCredentials, rateLimited } from "./auth.errors.js";
 import { createAuthRepository } from "./auth.repository.js";
+import { createSecondFactorsRepository } from "./second-factors.repository.js";
+import { startSecondStep } from "./sign-in-steps.usecases.js";
 
 export interface AuthSettings {
   sessionHours: number;
@@ -43,7 +45,8 @@ export async function enforceRateLimit(db: Db, bucket: string, perMinute: number
 /**
  * Signs in with e-mail and password. Failures slow down progressively and lock the account at the threshold;
  * an unknown e-mail costs the same time as a wrong password.
- * @example const { sessionToken, csrfToken } = await login({ db, settings, email, password, client });
+ * With a second factor, the answer is a pending sign-in for the second step instead of a session.
+ * @example const { session, secondStep } = await login({ db, settings, email, password, client });
  */
 export async function login({
   db,
@@ -89,15 +92,40 @@ export async function login({
     if (locked) throw accountLocked({ minutes: settings.lockoutMinutes });
     throw invalidCredentials();
   }
+  if (await createSecondFactorsRepository({ db }).hasSecondFactor(user.id)) {
+    await repo.resetFailures(user.id);
+    return { secondStep: await startSecondStep({ db, userId: user.id, client }) };
+  }
+  return { session: await openSession({ db, settings, userId: user.id, client, method: "password" }) };
+}
+
+/**
+ * Opens a session for a user whose sign-in is complete (password, and the second factor when there is one); audited
+ * with the method of the last step.
+ * @example const { sessionToken } = await openSession({ db, settings, userId, client, method: "totp" });
+ */
+export async function openSession({
+  db,
+  settings,
+  userId,
+  client,
+  method,
+}: {
+  db: Db;
+  settings: AuthSettings;
+  userId: string;
+  client: ClientInfo;
+  method: "password" | "totp" | "recovery_code" | "passkey";
+}) {
   const sessionToken = newSecret("rps_");
   const csrfToken = newSecret("");
   const now = nowIso();
   await inTransaction(db, async (trx) => {
     const r = createAuthRepository({ db: trx });
-    await r.resetFailures(user.id);
+    await r.resetFailures(userId);
     await r.insertSession({
       id: secretHash(sessionToken),
-      user_id: user.id,
+      user_id: userId,
       csrf_token: csrfToken,
       ip: client.ip,
       user_agent: client.userAgent?.slice(0, 300) ?? null,
@@ -105,11 +133,11 @@ export async function login({
       last_seen_at: now,
       expires_at: isoFromNow(settings.sessionHours * 3_600_000),
     });
-    await writeAudit(trx, { userId: user.id, ...client }, [
-      { action: "login", recordType: "user", recordId: user.id, mandateId: null },
+    await writeAudit(trx, { userId, ...client }, [
+      { action: "login", recordType: "user", recordId: userId, mandateId: null, fields: [method] },
     ]);
   });
-  return { sessionToken, csrfToken, userId: user.id, maxAgeSeconds: settings.sessionHours * 3600 };
+  return { sessionToken, csrfToken, userId, maxAgeSeconds: settings.sessionHours * 3600 };
 }
 
 /** Ends one session. */

@@ -74,3 +74,8 @@ export function verifyToken(
   if (m[3] !== undefined && Number(m[3]) * 1000 < now) return { ok: false, problem: "expired" };
   return { ok: true, subscriberId: m[2] as string };
 }
+
+/** What a key rotation recomputes for a subscriber: the keyed address hash, from the opened address under the new key. */
+export const subscriberDerivedColumns = (value: unknown, master: MasterKey) => ({
+  email_hash: addressHash(mailingKeys(master), (value as { email: string }).email),
+});

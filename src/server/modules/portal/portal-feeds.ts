@@ -1,18 +1,20 @@
 import { Feed } from "feed";
-import { presentRelease, type ReleaseRow, releaseLanguages } from "./portal.presenters.js";
+import type { PublicRelease } from "./portal.presenters.js";
 import { releaseHref } from "./portal-parts.js";
 import { frameWords, type PortalLang } from "./portal-words.js";
 
 /** Feeds and the sitemap of the portal: made from the public presenters only, like its pages. */
 
-const absolute = (publicUrl: string, path: string) => `${publicUrl.replace(/\/$/, "")}${path}`;
+/** A path of the portal as an absolute address under its public URL. */
+export const absoluteUrl = (publicUrl: string, path: string) => `${publicUrl.replace(/\/$/, "")}${path}`;
 
 /**
- * The press releases of one language as RSS 2.0 or Atom 1.0: those written in that language, newest first.
- * @example pressReleaseFeed({ rows, lang: "ko", format: "atom", … })
+ * The press releases of one language as RSS 2.0 or Atom 1.0, newest first: `releases` are those written in that
+ * language, presented with their sanitised bodies (the portal's `feedReleases`), which each item carries whole.
+ * @example pressReleaseFeed({ releases, lang: "ko", format: "atom", … })
  */
 export function pressReleaseFeed(o: {
-  rows: ReleaseRow[];
+  releases: PublicRelease[];
   lang: PortalLang;
   format: "rss" | "atom";
   mandateName: string;
@@ -20,23 +22,21 @@ export function pressReleaseFeed(o: {
   latest: string;
 }): string {
   const w = frameWords[o.lang];
-  const items = o.rows.filter((r) => releaseLanguages(r).includes(o.lang)).slice(0, 50);
   const feed = new Feed({
-    id: absolute(o.publicUrl, `/${o.lang}/press-releases`),
+    id: absoluteUrl(o.publicUrl, `/${o.lang}/press-releases`),
     title: `${o.mandateName} — ${w.pressReleases}`,
-    link: absolute(o.publicUrl, `/${o.lang}/press-releases`),
+    link: absoluteUrl(o.publicUrl, `/${o.lang}/press-releases`),
     language: o.lang,
-    updated: new Date(items[0]?.published_at ?? o.latest ?? 0),
+    updated: new Date(o.releases[0]?.publishedAt || o.latest || 0),
     generator: false,
     feedLinks: {
-      rss: absolute(o.publicUrl, `/${o.lang}/press-releases/feed.rss`),
-      atom: absolute(o.publicUrl, `/${o.lang}/press-releases/feed.atom`),
+      rss: absoluteUrl(o.publicUrl, `/${o.lang}/press-releases/feed.rss`),
+      atom: absoluteUrl(o.publicUrl, `/${o.lang}/press-releases/feed.atom`),
     },
     copyright: o.mandateName,
   });
-  for (const row of items) {
-    const r = presentRelease(row, o.lang);
-    const link = absolute(o.publicUrl, releaseHref(o.lang, r.slug));
+  for (const r of o.releases) {
+    const link = absoluteUrl(o.publicUrl, releaseHref(o.lang, r.slug));
     feed.addItem({
       title: r.title,
       id: link,
@@ -68,11 +68,11 @@ export function sitemapXml(publicUrl: string, entries: SitemapEntry[]): string {
       const alternates = e.languages
         .map(
           (l) =>
-            `<xhtml:link rel="alternate" hreflang="${l}" href="${xml(absolute(publicUrl, `/${l}${e.path}`))}"/>`,
+            `<xhtml:link rel="alternate" hreflang="${l}" href="${xml(absoluteUrl(publicUrl, `/${l}${e.path}`))}"/>`,
         )
         .join("");
       const lastmod = e.lastmod ? `<lastmod>${xml(e.lastmod.slice(0, 10))}</lastmod>` : "";
-      return `<url><loc>${xml(absolute(publicUrl, `/${lang}${e.path}`))}</loc>${lastmod}${alternates}</url>`;
+      return `<url><loc>${xml(absoluteUrl(publicUrl, `/${lang}${e.path}`))}</loc>${lastmod}${alternates}</url>`;
     }),
   );
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n${urls.join("\n")}\n</urlset>\n`;
@@ -80,4 +80,4 @@ export function sitemapXml(publicUrl: string, entries: SitemapEntry[]): string {
 
 /** robots.txt: the portal is for everyone; the staff application and the API are not for crawlers. */
 export const robotsTxt = (publicUrl: string) =>
-  `User-agent: *\nDisallow: /app/\nDisallow: /api/\nAllow: /\n\nSitemap: ${absolute(publicUrl, "/sitemap.xml")}\n`;
+  `User-agent: *\nDisallow: /app/\nDisallow: /api/\nAllow: /\n\nSitemap: ${absoluteUrl(publicUrl, "/sitemap.xml")}\n`;

@@ -5,6 +5,7 @@ import { presentMandate, releaseLanguages, releasePath } from "./portal.presente
 import {
   allReleases,
   communicationsView,
+  feedReleases,
   homeView,
   portalDataVersion,
   portalMandate,
@@ -19,7 +20,7 @@ import {
 } from "./portal.usecases.js";
 import { sendCached } from "./portal-cache.js";
 import { CommunicationsPage } from "./portal-communications.page.js";
-import { pressReleaseFeed, robotsTxt, type SitemapEntry, sitemapXml } from "./portal-feeds.js";
+import { absoluteUrl, pressReleaseFeed, robotsTxt, type SitemapEntry, sitemapXml } from "./portal-feeds.js";
 import { portalHandler } from "./portal-handler.js";
 import { HomePage } from "./portal-home.page.js";
 import { menuPath } from "./portal-page.js";
@@ -76,7 +77,7 @@ export function registerPortalPages(app: FastifyInstance, deps: AppDeps) {
             format === "rss" ? "application/rss+xml; charset=utf-8" : "application/atom+xml; charset=utf-8",
           render: async () =>
             pressReleaseFeed({
-              rows: await allReleases(db, p.mandate.id),
+              releases: await feedReleases(db, p.mandate.id, lang, (path) => absoluteUrl(p.publicUrl, path)),
               lang,
               format,
               mandateName: p.name,

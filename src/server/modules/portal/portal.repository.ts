@@ -91,6 +91,29 @@ export function createPortalRepository({ db }: { db: Tx }) {
         .execute();
     },
 
+    /**
+     * The latest published releases written in one language, with their bodies: what a feed of that language carries.
+     * A release is written in a language when it has a title in it (as `releaseLanguages` reads it).
+     */
+    feedReleases: (mandateId: string, lang: "en" | "ko", limit: number) =>
+      releases(mandateId)
+        .select([...releaseColumns, "body_en", "body_ko"])
+        .where(lang === "en" ? "title_en" : "title_ko", "is not", null)
+        .where(lang === "en" ? "title_en" : "title_ko", "<>", "")
+        .orderBy("published_at", "desc")
+        .orderBy("id", "desc")
+        .limit(limit)
+        .execute(),
+
+    /** The ids of the images of some published releases, with the release each belongs to. */
+    releasesImageIds: (mandateId: string, pressReleaseIds: string[]) =>
+      pressReleaseIds.length
+        ? images(mandateId)
+            .select(["i.id", "r.id as release_id"])
+            .where("r.id", "in", pressReleaseIds)
+            .execute()
+        : Promise.resolve([]),
+
     async pressReleaseCount(mandateId: string, year?: number) {
       let q = releases(mandateId).select((eb) => eb.fn.countAll<number>().as("n"));
       if (year) q = q.where(inYear(year));

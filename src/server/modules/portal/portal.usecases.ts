@@ -171,7 +171,7 @@ export async function communicationsView(
   const all = await createPortalRepository({ db }).communications(mandateId);
   const rows = all.filter(
     (r) =>
-      (!o.year || r.reference_year === o.year) &&
+      (!o.year || Number(r.reference_year) === o.year) &&
       (!o.kind || r.kind === o.kind || r.kind === `J${o.kind}`) &&
       (!o.country || r.addressee_country === o.country),
   );
@@ -187,7 +187,10 @@ export async function communicationsView(
   const countries = [...new Set(all.map((r) => r.addressee_country).filter((c): c is string => !!c))]
     .map((code) => ({ code, name: name(code) }))
     .sort((a, b) => a.name.localeCompare(b.name, lang));
-  const years = [...new Set(all.map((r) => Number(String(r.sent_on).slice(0, 4))))].sort((a, b) => b - a);
+  // The year a communication is filed under is its reference's (UA CHN 3/2017), the one the filter compares.
+  const years = [
+    ...new Set(all.flatMap((r) => (r.reference_year === null ? [] : [Number(r.reference_year)]))),
+  ].sort((a, b) => b - a);
   return { items, countries, years };
 }
 
@@ -239,7 +242,32 @@ export async function recommendationsView(
   );
 }
 
-/** Every published press release (for feeds and the sitemap), newest first. */
+/** Every published press release (for the sitemap), newest first. */
 export async function allReleases(db: Db, mandateId: string) {
   return createPortalRepository({ db }).pressReleases(mandateId, { limit: 10_000, offset: 0 });
+}
+
+/** Items of a press-release feed: the latest releases. */
+const feedLength = 50;
+
+/**
+ * The latest releases written in one language, presented with their sanitised bodies for a feed; an image a body
+ * shows gets its absolute public address (`absolute`), since a feed is read away from the portal.
+ */
+export async function feedReleases(
+  db: Db,
+  mandateId: string,
+  lang: PortalLang,
+  absolute: (path: string) => string,
+) {
+  const repo = createPortalRepository({ db });
+  const rows = await repo.feedReleases(mandateId, lang, feedLength);
+  const images = await repo.releasesImageIds(
+    mandateId,
+    rows.map((r) => r.id),
+  );
+  return rows.map((row) => {
+    const own = new Set(images.filter((i) => i.release_id === row.id).map((i) => i.id));
+    return presentRelease(row, lang, { imageUrl: (id) => (own.has(id) ? absolute(mediaPath(id)) : null) });
+  });
 }

@@ -3,6 +3,7 @@ import type { Tx } from "../../platform/db/any-db.js";
 import { nowIso } from "../../platform/db/time.js";
 import { cancelJobs, registerJobHandler, scheduleJob } from "../../platform/jobs/jobs.usecases.js";
 import { createRecordsRepository } from "../../platform/records/records.repository.js";
+import { indexRecords } from "../search/search-index.usecases.js";
 import { publishedColumns } from "./press-releases.policies.js";
 import { createPressReleasesRepository } from "./press-releases.repository.js";
 
@@ -50,6 +51,8 @@ async function publishScheduled(db: Tx, id: string) {
     updated_at: nowIso(),
   });
   if (!moved) return false;
+  // Its level changes with publication: the search index follows in the same transaction.
+  await indexRecords(db, "press_release", [id]);
   await writeAudit(db, null, [
     {
       action: "press_release.publish",

@@ -2,6 +2,7 @@ import { isTextLocked, pressReleaseStatuses } from "../../../shared/press-releas
 import type { Actor } from "../../platform/access/access.policies.js";
 import { forbidden } from "../../platform/errors/app-error.js";
 import { defineRecordSpec, type Problems } from "../../platform/records/record-spec.js";
+import { indexRecords } from "../search/search-index.usecases.js";
 import { followPublishTime } from "./press-release-schedule.js";
 import { slugMax, slugPattern } from "./press-release-slugs.js";
 import { isPublishAt, languageFields, mayPublish, textFields } from "./press-releases.policies.js";
@@ -71,7 +72,10 @@ export const pressReleaseSpec = defineRecordSpec({
   defaultConfidentiality: "internal",
   quickSearch: ["title_en", "title_ko", "summary_en", "summary_ko", "slug"],
   unique: ["slug"],
-  afterWrite: (db, id) => followPublishTime(db, id),
+  afterWrite: async (db, id) => {
+    await followPublishTime(db, id);
+    await indexRecords(db, "press_release", [id]);
+  },
   fields: {
     status: {
       column: "status",

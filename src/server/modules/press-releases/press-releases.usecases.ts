@@ -9,6 +9,7 @@ import { invalidField } from "../../platform/errors/app-error.js";
 import { refuseMove } from "../../platform/records/lifecycle.js";
 import { createRecordsRepository } from "../../platform/records/records.repository.js";
 import { createRecord, factsOfRow, getRecord } from "../../platform/records/records.usecases.js";
+import { indexRecords } from "../search/search-index.usecases.js";
 import { followPressRelease } from "./press-release-schedule.js";
 import { baseSlug, numberedSlug } from "./press-release-slugs.js";
 import {
@@ -148,6 +149,8 @@ export async function transitionPressRelease({
       updated_at: nowIso(),
     });
     if (!moved) throw pressReleaseTransitionNotAllowed({ status: facts.status, action });
+    // Its level changes with publication: the search index follows in the same transaction.
+    await indexRecords(trx, "press_release", [id]);
     await writeAudit(trx, actor, [
       {
         action: `press_release.${action}`,

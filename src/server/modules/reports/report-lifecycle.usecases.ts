@@ -6,10 +6,10 @@ import { nowIso, today } from "../../platform/db/time.js";
 import { inTransaction } from "../../platform/db/transaction.js";
 import { defineError } from "../../platform/errors/app-error.js";
 import { refuseMove } from "../../platform/records/lifecycle.js";
-import { createRecordsRepository } from "../../platform/records/records.repository.js";
 import { getRecord } from "../../platform/records/records.usecases.js";
 import { checkReport, refuseIfBlocked } from "./publication-check.usecases.js";
 import { addVersion } from "./report-versions.usecases.js";
+import { moveReport } from "./report-writes.js";
 import { openReportTransitions, type ReportTransition, reportTransitionRules } from "./reports.policies.js";
 import { createReportsRepository } from "./reports.repository.js";
 import { reportSpec } from "./reports.schemas.js";
@@ -73,7 +73,7 @@ export async function transitionReport({
       values.confidentiality = "public";
       fields.push("publishedOn", "confidentiality");
     }
-    if (!(await createRecordsRepository({ db: trx }).moveStatus(reportSpec, id, rule.from, values)))
+    if (!(await moveReport(trx, id, rule.from, values)))
       throw reportTransitionNotAllowed({ status: "", action });
     if (action === "finalise") {
       const moved = await createReportsRepository({ db: trx }).find(id);

@@ -8,8 +8,8 @@ import type { ReportsTable } from "../../platform/db/schema-reports.types.js";
 import { nowIso } from "../../platform/db/time.js";
 import { inTransaction } from "../../platform/db/transaction.js";
 import { AppError, conflict, forbidden } from "../../platform/errors/app-error.js";
-import { indexRecords } from "../search/search-index.usecases.js";
 import { diffReports, type ReportSnapshot } from "./report-diff.js";
+import { writeReport } from "./report-writes.js";
 import { createReportsRepository } from "./reports.repository.js";
 import { changeableReport, contentOf, parseBody, readableReport } from "./reports.usecases.js";
 
@@ -164,7 +164,7 @@ export async function restoreReportVersion({
       updated_by: actor.userId,
       updated_at: nowIso(),
     };
-    if (!(await repo.write(id, row.version, values))) throw conflict();
+    if (!(await writeReport(trx, id, row.version, values))) throw conflict();
     const restored = { ...row, ...values, version: row.version + 1 };
     const number = await addVersion(trx, actor, restored, body, {
       kind: "restored",
@@ -179,7 +179,6 @@ export async function restoreReportVersion({
         fields: [`v${v.number}`, `v${number}`, "body", "title", "subtitle", "session", "agendaItem"],
       },
     ]);
-    await indexRecords(trx, "report", [id]);
     return contentOf(trx, actor, restored, body);
   });
 }

@@ -1,5 +1,5 @@
 import { defineRecordSpec, type Problems } from "../../platform/records/record-spec.js";
-import { indexRecords } from "../search/search-index.usecases.js";
+import { indexReport } from "./report-writes.js";
 import {
   editableStatuses,
   lockedFields,
@@ -34,7 +34,7 @@ export const reportSpec = defineRecordSpec({
   table: "reports",
   defaultConfidentiality: "confidential",
   quickSearch: ["title", "symbol", "session"],
-  afterWrite: (db, id) => indexRecords(db, "report", [id]),
+  afterWrite: (db, id) => indexReport(db, id),
   unique: ["symbol"],
   fields: {
     kind: {

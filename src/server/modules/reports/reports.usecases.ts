@@ -17,9 +17,9 @@ import {
 } from "../../platform/errors/app-error.js";
 import { createRecordsRepository } from "../../platform/records/records.repository.js";
 import { factsOfRow } from "../../platform/records/records.usecases.js";
-import { indexRecords } from "../search/search-index.usecases.js";
 import { excerptOf, fingerprint, quotationsOf, resolveQuotations } from "./report-quotations.js";
 import { computeStatistic } from "./report-statistics.js";
+import { writeReport } from "./report-writes.js";
 import { editableStatuses, openReportTransitions } from "./reports.policies.js";
 import { presentContent } from "./reports.presenters.js";
 import { createReportsRepository } from "./reports.repository.js";
@@ -191,11 +191,10 @@ export async function saveReportBody({
     const { row, body: before } = await changeableReport(trx, actor, id, version);
     const settled = await settleBody(trx, actor, row, before, body);
     const values = { body: JSON.stringify(settled), updated_by: actor.userId, updated_at: nowIso() };
-    if (!(await createReportsRepository({ db: trx }).write(id, row.version, values))) throw conflict();
+    if (!(await writeReport(trx, id, row.version, values))) throw conflict();
     await writeAudit(trx, actor, [
       { action: "update", recordType: "report", recordId: id, mandateId: row.mandate_id, fields: ["body"] },
     ]);
-    await indexRecords(trx, "report", [id]);
     return contentOf(trx, actor, { ...row, ...values, version: row.version + 1 }, settled);
   });
 }
@@ -250,7 +249,7 @@ export async function refreshReportStatistics({
     const { row, body } = await changeableReport(trx, actor, id);
     const refreshed = await refreshedBody(trx, actor, row, body, blockId);
     const values = { body: JSON.stringify(refreshed), updated_by: actor.userId, updated_at: nowIso() };
-    if (!(await createReportsRepository({ db: trx }).write(id, row.version, values))) throw conflict();
+    if (!(await writeReport(trx, id, row.version, values))) throw conflict();
     await writeAudit(trx, actor, [
       {
         action: "report.refresh",

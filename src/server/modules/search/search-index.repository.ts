@@ -117,6 +117,8 @@ export function createSearchIndexRepository({ db }: { db: Tx }) {
       db.selectFrom("reports").selectAll().where("id", "in", ids).execute(),
     recommendations: (ids: readonly string[]) =>
       db.selectFrom("recommendations").selectAll().where("id", "in", ids).execute(),
+    pressReleases: (ids: readonly string[]) =>
+      db.selectFrom("press_releases").selectAll().where("id", "in", ids).execute(),
     persons: (ids: readonly string[]) =>
       db.selectFrom("persons").selectAll().where("id", "in", ids).execute(),
     acts: (ids: readonly string[]) =>

@@ -157,6 +157,28 @@ async function recommendationDocs(repo: Repo, ids: string[]) {
   return (await repo.recommendations(ids)).map((r) => recommendationDoc(r as unknown as Row));
 }
 
+/**
+ * A press release is found by its words in either language, its dateline and its address; dated by the day it was
+ * (or is to be) published, since a search document's date is a day, month or year, never a time.
+ */
+async function pressReleaseDocs(repo: Repo, ids: string[]) {
+  return (await repo.pressReleases(ids)).map((r) => ({
+    ...common(r as unknown as Row, "press_release"),
+    title: r.title_en || r.title_ko || r.slug,
+    doc_date: (r.published_at ?? r.publish_at)?.slice(0, 10) ?? null,
+    terms: termsOf(
+      r.title_en,
+      r.title_ko,
+      r.summary_en,
+      r.summary_ko,
+      r.body_en,
+      r.body_ko,
+      r.location,
+      r.slug,
+    ),
+  }));
+}
+
 const builders = {
   source: sourceDocs,
   event: eventDocs,
@@ -166,6 +188,7 @@ const builders = {
   communication: communicationDocs,
   report: reportDocs,
   recommendation: recommendationDocs,
+  press_release: pressReleaseDocs,
 } as const;
 export type Indexed = keyof typeof builders;
 
@@ -245,6 +268,7 @@ export const tables = {
   communication: "communications",
   report: "reports",
   recommendation: "recommendations",
+  press_release: "press_releases",
 } as const;
 
 /**

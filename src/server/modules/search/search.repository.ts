@@ -150,6 +150,16 @@ export function createSearchRepository({ db }: { db: Tx }) {
         communication: ["reference", "subject", "summary", "public_summary", "body"],
         report: ["symbol", "title", "subtitle", "session", "body"],
         recommendation: ["paragraph", "text", "theme", "session", "recommending_state"],
+        press_release: [
+          "title_en",
+          "title_ko",
+          "summary_en",
+          "summary_ko",
+          "body_en",
+          "body_ko",
+          "location",
+          "slug",
+        ],
       };
       const table = Object.hasOwn(tables, recordType) ? tables[recordType as Indexed] : undefined;
       const wanted = columns[recordType];

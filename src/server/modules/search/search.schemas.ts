@@ -18,6 +18,7 @@ export const searchTypes = [
   "communication",
   "report",
   "recommendation",
+  "press_release",
 ] as const;
 export const searchSorts = ["relevance", "date_desc", "date_asc"] as const;
 
@@ -46,7 +47,7 @@ export const searchResult = z.object({
   id: z.string(),
   recordType: z.enum(searchTypes),
   title: z.string(),
-  date: z.string().nullable(),
+  date: z.string().nullable().describe("The record's date: YYYY, YYYY-MM or YYYY-MM-DD"),
   actType: z.string().nullable(),
   placeId: z.string().nullable(),
   confidentiality: z.string(),

@@ -9,7 +9,8 @@ export const staffAppDir = () => path.join(packageRoot(), "dist", "web");
 
 /**
  * Serves the staff web application under /app/: fingerprinted assets as files, every other /app path as the
- * single page (the client routes it). Without a build, /app says how to build it.
+ * single page (the client routes it). Without a build, /app says how to build it. Security headers (CSP, framing,
+ * nosniff) come from the application-wide hook.
  */
 export async function registerStaffApp(app: FastifyInstance) {
   const dir = staffAppDir();
@@ -35,14 +36,8 @@ export async function registerStaffApp(app: FastifyInstance) {
     index: false,
     immutable: true,
     maxAge: "365d",
-    setHeaders: (res) => res.setHeader("x-content-type-options", "nosniff"),
   });
   app.get("/app/*", { schema: { hide: true } }, (_req, reply) =>
-    reply
-      .type("text/html; charset=utf-8")
-      .header("cache-control", "no-cache")
-      .header("x-content-type-options", "nosniff")
-      .header("x-frame-options", "DENY")
-      .send(html),
+    reply.type("text/html; charset=utf-8").header("cache-control", "no-cache").send(html),
   );
 }

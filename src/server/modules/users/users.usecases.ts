@@ -1,12 +1,13 @@
 import { v7 as uuidv7 } from "uuid";
 import { type Actor, canManageMembers } from "../../platform/access/access.policies.js";
 import { writeAudit } from "../../platform/audit/audit.repository.js";
-import { hashPassword, minPasswordLength } from "../../platform/auth/passwords.js";
+import { hashPassword } from "../../platform/auth/passwords.js";
 import type { Db } from "../../platform/db/database.js";
 import { nowIso } from "../../platform/db/time.js";
 import { inTransaction } from "../../platform/db/transaction.js";
 import { AppError, forbidden, invalidField } from "../../platform/errors/app-error.js";
 import { createAuthRepository } from "../auth/auth.repository.js";
+import { assertPasswordAllowed } from "../auth/password-rules.policies.js";
 import { presentUser } from "./users.presenters.js";
 import { createUsersRepository } from "./users.repository.js";
 
@@ -23,7 +24,7 @@ export interface NewUser {
 /** Creates a local account (admins, or the CLI when actor is null). */
 export async function createUser({ db, actor, input }: { db: Db; actor: Actor | null; input: NewUser }) {
   if (actor && !actor.isAdmin) throw forbidden();
-  if (input.password.length < minPasswordLength) throw invalidField("password", "field.weak_password");
+  await assertPasswordAllowed(input.password, input.email);
   const passwordHash = await hashPassword(input.password);
   return inTransaction(db, async (trx) => {
     const repo = createUsersRepository({ db: trx });
@@ -117,7 +118,13 @@ export async function updateUser({
   const self = actor?.userId === id;
   const adminOnly = input.disabled !== undefined || input.isAdmin !== undefined;
   if (actor && !actor.isAdmin && (!self || adminOnly)) throw self ? forbidden() : userNotFound();
-  const passwordHash = input.password ? await hashPassword(input.password) : undefined;
+  let passwordHash: string | undefined;
+  if (input.password) {
+    const owner = await createUsersRepository({ db }).findById(id);
+    if (!owner) throw userNotFound();
+    await assertPasswordAllowed(input.password, owner.email);
+    passwordHash = await hashPassword(input.password);
+  }
   return inTransaction(db, async (trx) => {
     const repo = createUsersRepository({ db: trx });
     if (!(await repo.findById(id))) throw userNotFound();

@@ -22,5 +22,3 @@ export async function verifyAgainstNothing(password: string): Promise<false> {
   await verifyPassword(await dummy, password);
   return false;
 }
-
-export const minPasswordLength = 12;

@@ -82,6 +82,12 @@ export const configSlices = {
     default: 250,
     env: "RAPPORTEUR_LOGIN_DELAY_MS",
   }),
+  loginsPerIpPerMinute: slice({
+    doc: "Sign-in attempts allowed from one client address per minute (counted in the database, across servers).",
+    schema: intFromEnv(1, 1_000_000),
+    default: 60,
+    env: "RAPPORTEUR_LOGINS_PER_IP_PER_MINUTE",
+  }),
   lockoutThreshold: slice({
     doc: "Consecutive failed logins that lock an account for the lockout period.",
     schema: intFromEnv(3, 1000),
@@ -94,11 +100,39 @@ export const configSlices = {
     default: 15,
     env: "RAPPORTEUR_LOCKOUT_MINUTES",
   }),
+  secondFactorRequiredFor: slice({
+    doc: "Roles that must set up a second factor (authenticator app or passkey) before doing anything else: comma-separated among admin, mandate_holder, officer, analyst, readonly; `none` for nobody. `rapporteur demo` uses `none` unless this is set.",
+    schema: z
+      .string()
+      .transform((v) =>
+        v.trim() === "none"
+          ? []
+          : v
+              .split(",")
+              .map((r) => r.trim())
+              .filter(Boolean),
+      )
+      .pipe(z.array(z.enum(["admin", "mandate_holder", "officer", "analyst", "readonly"]))),
+    default: "admin,mandate_holder",
+    env: "RAPPORTEUR_SECOND_FACTOR_REQUIRED_FOR",
+  }),
   maxAttachmentBytes: slice({
     doc: "Largest attachment accepted, in bytes.",
     schema: intFromEnv(1, 2 ** 31),
     default: 50 * 1024 * 1024,
     env: "RAPPORTEUR_MAX_ATTACHMENT_BYTES",
+  }),
+  rateLimitPerMinute: slice({
+    doc: "API requests accepted from one client address per minute (more are answered 429 with Retry-After); 0 turns request rate limits off. Counted in this process's memory.",
+    schema: intFromEnv(0, 10_000_000),
+    default: 600,
+    env: "RAPPORTEUR_RATE_LIMIT_PER_MINUTE",
+  }),
+  accountRateLimitPerMinute: slice({
+    doc: "API requests accepted from one signed-in account per minute, from any address; 0 turns it off. When unset, the same as RAPPORTEUR_RATE_LIMIT_PER_MINUTE.",
+    schema: intFromEnv(0, 10_000_000).optional(),
+    default: undefined,
+    env: "RAPPORTEUR_ACCOUNT_RATE_LIMIT_PER_MINUTE",
   }),
   replyDeadlineDays: slice({
     doc: "Days a state has to reply to a communication, counted from the day it is sent (each communication may change its own).",
@@ -154,6 +188,12 @@ export const configSlices = {
     default: 5000,
     env: "RAPPORTEUR_JOB_POLL_MS",
   }),
+  auditSealMs: slice({
+    doc: "How often the scheduler links new audit rows into the tamper-evident chain, in milliseconds (also done at shutdown).",
+    schema: intFromEnv(100, 600_000),
+    default: 5000,
+    env: "RAPPORTEUR_AUDIT_SEAL_MS",
+  }),
   jobLeaseSeconds: slice({
     doc: "How long a server may work on a job before another may take it over (a crashed server's jobs are retried after this).",
     schema: intFromEnv(1, 86_400),
@@ -183,6 +223,18 @@ export const configSlices = {
     schema: intFromEnv(1, 1000),
     default: 3,
     env: "RAPPORTEUR_SUBSCRIBE_PER_ADDRESS_PER_DAY",
+  }),
+  shutdownGraceSeconds: slice({
+    doc: "On SIGTERM or SIGINT, how long requests in flight may take to finish before their connections are cut (a second signal stops at once).",
+    schema: intFromEnv(0, 3600),
+    default: 30,
+    env: "RAPPORTEUR_SHUTDOWN_GRACE_SECONDS",
+  }),
+  backupPassphrase: slice({
+    doc: "Passphrase of `rapporteur backup` and `restore` when `--passphrase-file` is not given (at least 12 characters; asked for on a terminal when unset).",
+    schema: z.string().optional(),
+    default: undefined,
+    env: "RAPPORTEUR_BACKUP_PASSPHRASE",
   }),
   logLevel: slice({
     doc: "Log level (fatal, error, warn, info, debug, silent).",

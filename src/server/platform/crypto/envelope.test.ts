@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { open, seal } from "./envelope.js";
+import { open, rewrap, seal } from "./envelope.js";
 
 const master = { key: randomBytes(32), id: "test-key" };
 
@@ -25,5 +25,16 @@ describe("sealed identifying data", () => {
 
   it("each seal uses a fresh data key", () => {
     expect(seal(master, "p", { a: 1 }).wrappedKey).not.toBe(seal(master, "p", { a: 1 }).wrappedKey);
+  });
+
+  it("re-wrapped under a new master key, it opens under the new key only and keeps its ciphertext", () => {
+    const next = { key: randomBytes(32), id: "next-key" };
+    const sealed = seal(master, "person-1", { legalName: "A" });
+    const moved = rewrap(master, next, "person-1", sealed);
+    expect(moved.ciphertext).toBe(sealed.ciphertext);
+    expect(moved.keyId).toBe("next-key");
+    expect(open(next, "person-1", moved)).toEqual({ legalName: "A" });
+    expect(() => open(master, "person-1", { ...moved, keyId: master.id })).toThrow();
+    expect(() => rewrap(master, next, "person-2", sealed)).toThrow();
   });
 });

@@ -43,3 +43,18 @@ export function open<T>(master: MasterKey, recordId: string, sealed: Sealed): T 
   const dataKey = gcmDecrypt(master.key, sealed.wrappedKey, `key:${recordId}`);
   return JSON.parse(gcmDecrypt(dataKey, sealed.ciphertext, `data:${recordId}`).toString("utf8")) as T;
 }
+
+/**
+ * Wraps a record's data key under another master key; the ciphertext is untouched, only `keyId` and `wrappedKey`
+ * change. Throws if the record is not under `from`.
+ * @example const moved = rewrap(oldMaster, newMaster, "person-id", sealed);
+ */
+export function rewrap(from: MasterKey, to: MasterKey, recordId: string, sealed: Sealed): Sealed {
+  if (sealed.keyId !== from.id) throw new Error("Identifying data was sealed under another master key.");
+  const dataKey = gcmDecrypt(from.key, sealed.wrappedKey, `key:${recordId}`);
+  return {
+    keyId: to.id,
+    wrappedKey: gcmEncrypt(to.key, dataKey, `key:${recordId}`),
+    ciphertext: sealed.ciphertext,
+  };
+}

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { rotationUnfinished } from "./crypto.errors.js";
 
 export interface MasterKey {
   key: Buffer;
@@ -8,7 +9,8 @@ export interface MasterKey {
   id: string;
 }
 
-function decodeKey(text: string): Buffer {
+/** Reads a key written as 64 hex digits or base64; throws unless it is 32 bytes. */
+export function decodeKey(text: string): Buffer {
   const trimmed = text.trim();
   const buf = /^[0-9a-fA-F]{64}$/.test(trimmed)
     ? Buffer.from(trimmed, "hex")
@@ -18,13 +20,23 @@ function decodeKey(text: string): Buffer {
   return buf;
 }
 
-const fingerprint = (key: Buffer) => createHash("sha256").update(key).digest("hex").slice(0, 16);
+/** The key id stored next to wrapped data keys. */
+export const fingerprint = (key: Buffer) => createHash("sha256").update(key).digest("hex").slice(0, 16);
 
 /**
  * Loads the master key from RAPPORTEUR_MASTER_KEY, else from `master.key` in the data directory, creating it (mode 0600) on first run.
  * @example const master = loadMasterKey({ dataDir: "./data" });
  */
 export function loadMasterKey(options: { dataDir: string; masterKey?: string | undefined }): MasterKey {
+  assertNoRotationPending(options.dataDir);
+  return loadCurrentMasterKey(options);
+}
+
+/** The master key as {@link loadMasterKey} finds it, without refusing an unfinished rotation (the rotation itself). */
+export function loadCurrentMasterKey(options: {
+  dataDir: string;
+  masterKey?: string | undefined;
+}): MasterKey {
   if (options.masterKey) {
     const key = decodeKey(options.masterKey);
     return { key, id: fingerprint(key) };
@@ -36,4 +48,15 @@ export function loadMasterKey(options: { dataDir: string; masterKey?: string | u
   }
   const key = decodeKey(readFileSync(file, "utf8"));
   return { key, id: fingerprint(key) };
+}
+
+/** Where a rotation keeps the new key until every record is under it (key file mode). */
+export const nextKeyFile = (dataDir: string) => path.join(dataDir, "master.key.next");
+/** Where a rotation notes the new key's id while it runs (RAPPORTEUR_MASTER_KEY mode: the key itself is not written). */
+export const rotationMarkerFile = (dataDir: string) => path.join(dataDir, "master.key.rotating");
+
+/** Refuses to go on while a master-key rotation is unfinished: records may be under either key. */
+export function assertNoRotationPending(dataDir: string): void {
+  for (const file of [nextKeyFile(dataDir), rotationMarkerFile(dataDir)])
+    if (existsSync(file)) throw rotationUnfinished({ file });
 }

@@ -1,9 +1,10 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import SqliteDatabase from "better-sqlite3";
-import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import type { Database } from "./schema.types.js";
+import { RollbackSafeSqliteDialect } from "./sqlite-dialect.js";
 
 export type Dialect = "sqlite" | "postgres";
 export type Db = Kysely<Database>;
@@ -54,10 +55,10 @@ export function createDatabase(options: {
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const file = path.join(options.dataDir, "rapporteur.db");
   const sqlite = openSqlite(file);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new RollbackSafeSqliteDialect(sqlite) });
   const reader = openSqlite(file);
   reader.pragma("query_only = ON");
-  const readDb = new Kysely<Database>({ dialect: new SqliteDialect({ database: reader }) });
+  const readDb = new Kysely<Database>({ dialect: new RollbackSafeSqliteDialect(reader) });
   return {
     db,
     readDb,
@@ -65,6 +66,10 @@ export function createDatabase(options: {
     destroy: async () => {
       await readDb.destroy();
       await db.destroy();
+      // Kysely closes only a connection it has used: the reader may never have been. Closing the last connection
+      // checkpoints the WAL into the database file and removes it.
+      if (reader.open) reader.close();
+      if (sqlite.open) sqlite.close();
     },
   };
 }

@@ -11,6 +11,9 @@ import * as m0008 from "./migrations/0008-search-reports.js";
 import * as m0009 from "./migrations/0009-publish.js";
 import * as m0010 from "./migrations/0010-mailing.js";
 import * as m0011 from "./migrations/0011-press-release-images.js";
+import * as m0012 from "./migrations/0012-second-factors.js";
+import * as m0013 from "./migrations/0013-audit-chain.js";
+import * as m0014 from "./migrations/0014-search-press-releases.js";
 
 const migrations: Record<string, Migration> = {
   "0001-core": m0001,
@@ -24,6 +27,9 @@ const migrations: Record<string, Migration> = {
   "0009-publish": m0009,
   "0010-mailing": m0010,
   "0011-press-release-images": m0011,
+  "0012-second-factors": m0012,
+  "0013-audit-chain": m0013,
+  "0014-search-press-releases": m0014,
 };
 
 /** Every migration this version knows, in order. */
@@ -37,4 +43,10 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+}
+
+/** Brings an empty database's schema to one named migration (a restore rebuilds the schema its backup was taken at). */
+export async function migrateTo(db: Db, name: string): Promise<void> {
+  const { error } = await new Migrator({ db, provider }).migrateTo(name);
+  if (error) throw error instanceof Error ? error : new Error(String(error));
 }

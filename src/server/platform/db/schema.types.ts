@@ -238,6 +238,10 @@ export interface AuditLogTable {
   ip: string | null;
   user_agent: string | null;
   fields: string | null;
+  /** Position in the audit chain; null until the sealer links the row. */
+  chain_seq: number | null;
+  /** HMAC over the row, its position and the previous link; null until sealed. */
+  chain_hash: string | null;
 }
 
 export interface SearchDocumentsTable {
@@ -279,6 +283,8 @@ export interface SavedSearchesTable {
 }
 
 import type { ActTables } from "./schema-act.types.js";
+import type { AuditChainTables } from "./schema-audit.types.js";
+import type { AuthTables } from "./schema-auth.types.js";
 import type { ImportTables } from "./schema-imports.types.js";
 import type { JobTables } from "./schema-jobs.types.js";
 import type { MailingTables } from "./schema-mailing.types.js";
@@ -293,7 +299,9 @@ export interface Database
     RecommendationTables,
     ImportTables,
     PublishTables,
-    MailingTables {
+    MailingTables,
+    AuthTables,
+    AuditChainTables {
   mandates: MandatesTable;
   users: UsersTable;
   memberships: MembershipsTable;

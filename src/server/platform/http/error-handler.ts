@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { AppError, type FieldProblem } from "../errors/app-error.js";
+import { storageErrorFrom } from "../errors/storage-errors.js";
 import { type Locale, pickLocale, translate } from "../i18n/messages.js";
 import { fieldProblemsFrom } from "./validation-errors.js";
 
@@ -13,17 +14,6 @@ const fastifyCodes: Record<string, [string, number]> = {
   FST_ERR_BAD_URL: ["request.invalid_url", 400],
   FST_ERR_MAX_PARAM_LENGTH: ["request.url_too_long", 414],
 };
-
-const storageCodes = new Set([
-  "SQLITE_FULL",
-  "SQLITE_READONLY",
-  "SQLITE_IOERR",
-  "SQLITE_CANTOPEN",
-  "ENOSPC",
-  "EROFS",
-  "53100",
-  "25006",
-]);
 
 /** The one error body of the API: `{ error: { code, message, fields } }`, in the caller's language. */
 export function errorBody(
@@ -67,10 +57,11 @@ export function handleError(err: FastifyError, req: FastifyRequest, reply: Fasti
   if (dbCode === "SQLITE_CONSTRAINT_FOREIGNKEY" || dbCode === "23503") {
     return reply.status(400).send(errorBody(locale, "request.validation_failed", {}, {}));
   }
-  const storage = String((err as { code?: unknown }).code ?? "");
-  if (storageCodes.has(storage)) {
-    req.log.error({ code: storage }, "storage unavailable");
-    return reply.status(503).send(errorBody(locale, "storage.unavailable", {}, {}));
+  // A full disk or a read-only store: the transaction has rolled back, so the client is told nothing was kept.
+  const storage = storageErrorFrom(err);
+  if (storage) {
+    req.log.error({ code: dbCode, as: storage.code }, "storage refused a write");
+    return reply.status(storage.status).send(errorBody(locale, storage.code, {}, {}));
   }
   if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
     return reply.status(err.statusCode).send(errorBody(locale, "request.validation_failed", {}, {}));

@@ -32,6 +32,31 @@ const en: Catalog = {
   internal: "Something went wrong on our side; nothing was changed. Try again.",
   "storage.unavailable":
     "The data store cannot accept writes right now (full or read-only); nothing was changed.",
+  "storage.full":
+    "The disk of the data store is full: nothing of this change was saved, and what was saved before is intact. Ask an administrator to free space, then try again.",
+  "storage.read_only":
+    "The data store is read-only right now: nothing of this change was saved, and what was saved before is intact. Try again later.",
+  "storage.data_dir_read_only":
+    "Cannot start: the data directory {where} is read-only. Make it writable (or mount it read-write) and start again.",
+  "backup.damaged": "The backup file is damaged ({reason}): nothing was written.",
+  "backup.truncated": "The backup file is cut short (incomplete copy?): nothing was written.",
+  "backup.wrong_passphrase": "Wrong passphrase for this backup: nothing was written.",
+  "backup.passphrase_too_short": "The backup passphrase must have at least {min} characters.",
+  "backup.passphrase_missing":
+    "Give the backup passphrase with --passphrase-file FILE or RAPPORTEUR_BACKUP_PASSPHRASE (no terminal to ask on).",
+  "backup.target_not_empty":
+    "{where} already holds data: a backup is restored only into an empty data directory and an empty database.",
+  "backup.newer_schema":
+    "This backup was taken by a newer version of Rapporteur (schema {version}): upgrade before restoring it.",
+  "backup.other_dialect":
+    "This backup comes from a {from} database and is restored only into {from}, not {to}: set or unset DATABASE_URL.",
+  "backup.master_key_differs":
+    "RAPPORTEUR_MASTER_KEY differs from the master key in the backup: unset it (the backup's key is written to master.key) or set the backup's key.",
+  "backup.no_master_key":
+    "There is no master key at {where}: nothing to back up yet (has the server ever started?).",
+  "backup.file_exists": "{file} already exists: a backup is written only to a new file.",
+  "backup.no_database": "There is no database at {where}: check --data-dir.",
+  "backup.passphrases_differ": "The two passphrases differ: nothing was written.",
   "demo.real_data_present":
     "The demo refuses to start: {where} holds mandates that are not the demo's. Give the demo an empty data directory (--data-dir) or database.",
   // field problems
@@ -40,6 +65,10 @@ const en: Catalog = {
   "field.too_long": "At most {max} characters.",
   "field.too_short": "At least {min} characters.",
   "field.too_big": "At most {max}.",
+  "field.file_too_large": "The file is larger than the limit of {limit} bytes.",
+  "field.content_mismatch":
+    "The file's content is not of the type it was sent as ({mime}): choose the right file.",
+  "field.not_text": "Sent as text ({mime}), but the file holds binary data (NUL or control bytes).",
   "field.too_small": "At least {min}.",
   "field.invalid_value": "Must be one of: {options}.",
   "field.unknown": "Unknown field.",
@@ -51,6 +80,24 @@ const en: Catalog = {
   "field.other_mandate": "Belongs to another mandate.",
   "field.taken": "Already in use.",
   "field.weak_password": "Use at least 12 characters.",
+  // passwords and second factors
+  "field.password_too_short": "Use at least {min} characters.",
+  "field.password_too_long": "Use at most {max} characters.",
+  "field.password_too_common": "This is one of the most common passwords: choose another.",
+  "field.password_is_email": "The password must not be your e-mail address or its part before the @.",
+  "field.wrong_code": "Wrong or already used code.",
+  "field.wrong_password": "Wrong password.",
+  "auth.enrolment_required":
+    "Your role requires a second factor: set up an authenticator app or a passkey before anything else.",
+  "auth.sign_in_expired": "This sign-in has expired: enter your e-mail and password again.",
+  "auth.second_factor_failed": "The second factor was not accepted.",
+  "second_factor.totp_enabled": "An authenticator app is already set up: turn it off first.",
+  "second_factor.totp_not_started": "Start setting up the authenticator app first.",
+  "second_factor.totp_not_enabled": "No authenticator app is set up.",
+  "second_factor.no_passkey": "This account has no passkey.",
+  "passkeys.not_found": "No such passkey.",
+  "passkeys.challenge_expired": "The passkey request has expired or was used: try again.",
+  "passkeys.not_verified": "The passkey could not be verified.",
   "field.invalid": "Not valid.",
   "field.nul_character": "Contains a NUL character, which cannot be stored.",
   "search.date_range": "Must not be before the start date.",
@@ -115,6 +162,25 @@ const en: Catalog = {
   "field.image_type": "Not a PNG, JPEG, WebP or GIF image (its contents decide, not its name).",
   // mailing list
   "mailings.not_found": "No such mailing.",
+  "audit.chain_key_mismatch":
+    "The audit chain is keyed under master key {chainKey}, not the loaded key {loadedKey}: start with the right master key, or finish the key rotation.",
+  "audit.bad_expected_head":
+    "--expect-head must be written SEQ:HASH: a sequence number, a colon and the 64 hex digits printed by `rapporteur audit verify`.",
+  "keys.rotation_unfinished":
+    "A master-key rotation is unfinished ({file} is present): run `rapporteur keys rotate` again to finish it, then start the server.",
+  "keys.new_key_required":
+    "The master key comes from RAPPORTEUR_MASTER_KEY: give the new key with --new-key-file FILE (32 bytes, base64 or hex).",
+  "keys.same_key": "The new master key is the current one: give another key.",
+  "keys.next_key_mismatch":
+    "The new key given (id {given}) is not the one this unfinished rotation started with (id {started}): give that key again.",
+  "keys.chain_broken":
+    "The audit chain is broken at seq {seq} ({kind}): rotation refused, since relinking under the new key would hide it. Investigate with `rapporteur audit verify`, or rotate anyway with --force.",
+  "keys.unknown_key":
+    "Row {id} of {table} is sealed under master key {keyId}, neither the current nor the new key: rotation stopped, the old key file is kept.",
+  "keys.unlisted_table":
+    "Table {table} holds wrapped data keys but is not in the list of sealed tables (src/server/platform/crypto/sealed-tables.ts): rotation refused, so that no record is left under the old key.",
+  "keys.verify_failed":
+    "Verification failed: row {id} of {table} does not open under the new key; the old key file is kept.",
   "mailings.not_published": "Only a published, public press release can be sent to the mailing list.",
   "mailings.already_sent":
     "This press release was sent to the mailing list already: confirm that it should go out again.",
@@ -151,6 +217,31 @@ const ko: Catalog = {
   internal: "서버에서 문제가 발생했습니다. 아무것도 변경되지 않았습니다. 다시 시도하십시오.",
   "storage.unavailable":
     "지금은 데이터 저장소에 쓸 수 없습니다(공간 부족 또는 읽기 전용). 아무것도 변경되지 않았습니다.",
+  "storage.full":
+    "데이터 저장소의 디스크가 가득 찼습니다. 이번 변경은 저장되지 않았으며 이전에 저장된 내용은 그대로입니다. 관리자에게 공간 확보를 요청한 뒤 다시 시도하십시오.",
+  "storage.read_only":
+    "지금은 데이터 저장소가 읽기 전용입니다. 이번 변경은 저장되지 않았으며 이전에 저장된 내용은 그대로입니다. 나중에 다시 시도하십시오.",
+  "storage.data_dir_read_only":
+    "시작할 수 없습니다: 데이터 디렉터리 {where}가 읽기 전용입니다. 쓰기 가능하게(또는 읽기-쓰기로 마운트) 한 뒤 다시 시작하십시오.",
+  "backup.damaged": "백업 파일이 손상되었습니다({reason}). 아무것도 쓰지 않았습니다.",
+  "backup.truncated": "백업 파일이 중간에 잘렸습니다(복사가 끝나지 않았습니까?). 아무것도 쓰지 않았습니다.",
+  "backup.wrong_passphrase": "이 백업의 암호문이 틀렸습니다. 아무것도 쓰지 않았습니다.",
+  "backup.passphrase_too_short": "백업 암호문은 {min}자 이상이어야 합니다.",
+  "backup.passphrase_missing":
+    "--passphrase-file FILE 또는 RAPPORTEUR_BACKUP_PASSPHRASE로 백업 암호문을 지정하십시오(물어볼 터미널이 없습니다).",
+  "backup.target_not_empty":
+    "{where}에 이미 데이터가 있습니다. 백업은 빈 데이터 디렉터리와 빈 데이터베이스에만 복원합니다.",
+  "backup.newer_schema":
+    "이 백업은 더 새로운 버전의 Rapporteur(스키마 {version})로 만들었습니다. 업그레이드한 뒤 복원하십시오.",
+  "backup.other_dialect":
+    "이 백업은 {from} 데이터베이스에서 만들었으므로 {to}가 아닌 {from}에만 복원합니다. DATABASE_URL을 설정하거나 해제하십시오.",
+  "backup.master_key_differs":
+    "RAPPORTEUR_MASTER_KEY가 백업의 마스터 키와 다릅니다. 해제하거나(백업의 키가 master.key에 기록됨) 백업의 키로 설정하십시오.",
+  "backup.no_master_key":
+    "{where}에 마스터 키가 없습니다. 아직 백업할 것이 없습니다(서버를 시작한 적이 있습니까?).",
+  "backup.file_exists": "{file}이(가) 이미 있습니다. 백업은 새 파일에만 씁니다.",
+  "backup.no_database": "{where}에 데이터베이스가 없습니다. --data-dir을 확인하십시오.",
+  "backup.passphrases_differ": "두 암호문이 다릅니다. 아무것도 쓰지 않았습니다.",
   "demo.real_data_present":
     "데모를 시작하지 않습니다: {where}에 데모가 아닌 임무가 있습니다. 빈 데이터 디렉터리(--data-dir)나 데이터베이스를 지정하십시오.",
   "field.required": "필수 항목입니다.",
@@ -158,6 +249,9 @@ const ko: Catalog = {
   "field.too_long": "최대 {max}자입니다.",
   "field.too_short": "최소 {min}자입니다.",
   "field.too_big": "최대 {max}입니다.",
+  "field.file_too_large": "파일이 제한 크기 {limit}바이트보다 큽니다.",
+  "field.content_mismatch": "파일 내용이 보낸 형식({mime})과 다릅니다. 올바른 파일을 선택하십시오.",
+  "field.not_text": "텍스트({mime})로 보냈지만 파일에 바이너리 데이터(NUL 또는 제어 바이트)가 있습니다.",
   "field.too_small": "최소 {min}입니다.",
   "field.invalid_value": "다음 중 하나여야 합니다: {options}.",
   "field.unknown": "알 수 없는 항목입니다.",
@@ -169,6 +263,23 @@ const ko: Catalog = {
   "field.other_mandate": "다른 임무에 속한 기록입니다.",
   "field.taken": "이미 사용 중입니다.",
   "field.weak_password": "12자 이상을 사용하십시오.",
+  // passwords and second factors
+  "field.password_too_short": "{min}자 이상을 사용하십시오.",
+  "field.password_too_long": "최대 {max}자까지 사용할 수 있습니다.",
+  "field.password_too_common": "가장 흔한 비밀번호 중 하나입니다. 다른 비밀번호를 선택하십시오.",
+  "field.password_is_email": "비밀번호는 이메일 주소나 @ 앞부분과 같을 수 없습니다.",
+  "field.wrong_code": "코드가 올바르지 않거나 이미 사용되었습니다.",
+  "field.wrong_password": "비밀번호가 올바르지 않습니다.",
+  "auth.enrolment_required": "이 역할에는 2단계 인증이 필요합니다. 먼저 인증 앱이나 패스키를 설정하십시오.",
+  "auth.sign_in_expired": "로그인 시간이 만료되었습니다. 이메일과 비밀번호를 다시 입력하십시오.",
+  "auth.second_factor_failed": "2단계 인증이 승인되지 않았습니다.",
+  "second_factor.totp_enabled": "인증 앱이 이미 설정되어 있습니다. 먼저 해제하십시오.",
+  "second_factor.totp_not_started": "먼저 인증 앱 설정을 시작하십시오.",
+  "second_factor.totp_not_enabled": "설정된 인증 앱이 없습니다.",
+  "second_factor.no_passkey": "이 계정에는 패스키가 없습니다.",
+  "passkeys.not_found": "그런 패스키가 없습니다.",
+  "passkeys.challenge_expired": "패스키 요청이 만료되었거나 이미 사용되었습니다. 다시 시도하십시오.",
+  "passkeys.not_verified": "패스키를 확인할 수 없습니다.",
   "field.invalid": "올바르지 않습니다.",
   "field.nul_character": "저장할 수 없는 NUL 문자가 들어 있습니다.",
   "search.date_range": "시작 날짜보다 앞설 수 없습니다.",
@@ -231,6 +342,25 @@ const ko: Catalog = {
   "field.image_type": "PNG, JPEG, WebP, GIF 이미지가 아닙니다(파일 이름이 아니라 내용으로 판단합니다).",
   // mailing list
   "mailings.not_found": "그런 메일 발송이 없습니다.",
+  "audit.chain_key_mismatch":
+    "감사 체인은 마스터 키 {chainKey}(으)로 연결되어 있으며, 불러온 키 {loadedKey}가 아닙니다. 올바른 마스터 키로 시작하거나 키 교체를 마치십시오.",
+  "audit.bad_expected_head":
+    "--expect-head는 SEQ:HASH 형식이어야 합니다. 일련번호, 콜론, 그리고 `rapporteur audit verify`가 출력한 16진수 64자리입니다.",
+  "keys.rotation_unfinished":
+    "마스터 키 교체가 끝나지 않았습니다({file} 파일이 있습니다). `rapporteur keys rotate`를 다시 실행하여 마친 뒤 서버를 시작하십시오.",
+  "keys.new_key_required":
+    "마스터 키를 RAPPORTEUR_MASTER_KEY에서 가져오고 있습니다. 새 키를 --new-key-file FILE(32바이트, base64 또는 16진수)로 지정하십시오.",
+  "keys.same_key": "새 마스터 키가 현재 키와 같습니다. 다른 키를 지정하십시오.",
+  "keys.next_key_mismatch":
+    "지정한 새 키(ID {given})는 끝나지 않은 교체가 시작할 때 쓴 키(ID {started})가 아닙니다. 그 키를 다시 지정하십시오.",
+  "keys.chain_broken":
+    "감사 체인이 일련번호 {seq}에서 끊어졌습니다({kind}). 새 키로 다시 연결하면 이를 숨기게 되므로 교체를 거부합니다. `rapporteur audit verify`로 조사하거나 --force로 교체를 강행하십시오.",
+  "keys.unknown_key":
+    "{table}의 행 {id}은(는) 현재 키도 새 키도 아닌 마스터 키 {keyId}(으)로 봉인되어 있습니다. 교체를 멈췄으며 이전 키 파일은 유지됩니다.",
+  "keys.unlisted_table":
+    "{table} 테이블에 감싼 데이터 키가 있지만 봉인 테이블 목록(src/server/platform/crypto/sealed-tables.ts)에 없습니다. 이전 키로 남는 레코드가 없도록 교체를 거부합니다.",
+  "keys.verify_failed":
+    "검증 실패: {table}의 행 {id}이(가) 새 키로 열리지 않습니다. 이전 키 파일은 유지됩니다.",
   "mailings.not_published": "공개된 보도자료만 메일링 리스트로 보낼 수 있습니다.",
   "mailings.already_sent": "이 보도자료는 이미 메일링 리스트로 보냈습니다. 다시 보낼지 확인하십시오.",
 };

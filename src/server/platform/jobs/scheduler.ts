@@ -1,4 +1,5 @@
 import { hostname } from "node:os";
+import { sealAuditChain } from "../audit/audit-chain.usecases.js";
 import { isoFromNow, nowIso } from "../db/time.js";
 import type { AppDeps } from "../http/deps.js";
 import { createMailer } from "../mail/mail-transport.js";
@@ -92,12 +93,30 @@ export function startScheduler(deps: AppDeps, options: SchedulerOptions = {}): S
   };
   timer = setTimeout(tick, 0).unref();
 
+  // Audit rows are linked into the tamper-evident chain apart from the jobs, so a long job never delays the sealing.
+  let sealTimer: NodeJS.Timeout | undefined;
+  let sealing: Promise<unknown> = Promise.resolve();
+  const seal = () => {
+    sealing = sealing
+      .then(() => sealAuditChain(deps.db, deps.masterKey))
+      .catch((e) => log.error({ error: shortError(e) }, "audit chain: could not seal new rows"));
+    return sealing;
+  };
+  const sealTick = async () => {
+    await seal();
+    if (!stopping) sealTimer = setTimeout(sealTick, deps.config.auditSealMs).unref();
+  };
+  sealTimer = setTimeout(sealTick, 0).unref();
+
   return {
     runDue,
     stop: async () => {
       stopping = true;
       clearTimeout(timer);
+      clearTimeout(sealTimer);
       await current.catch(() => 0);
+      // The rows written up to now are linked before the process goes.
+      await seal();
       mailer.close();
     },
   };

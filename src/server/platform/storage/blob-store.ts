@@ -9,6 +9,21 @@ export class CorruptBlobError extends Error {
 }
 
 /**
+ * Creates `root/ab/cd` one level at a time: a recursive mkdir on a read-only file system reports ENOENT, where each
+ * level's own mkdir reports EROFS (which the API answers as `storage.read_only`).
+ */
+async function makeDirs(root: string, sha: string) {
+  for (const dir of [
+    root,
+    path.join(root, sha.slice(0, 2)),
+    path.join(root, sha.slice(0, 2), sha.slice(2, 4)),
+  ])
+    await mkdir(dir, { mode: 0o700 }).catch((e: NodeJS.ErrnoException) => {
+      if (e.code !== "EEXIST") throw e;
+    });
+}
+
+/**
  * Content-addressed file store under `<dataDir>/attachments/ab/cd/<sha256>`. Writes are fsynced and renamed into
  * place, so a crash leaves either the whole file or none; every read re-checks the hash.
  * @example const store = createBlobStore(dataDir); const { sha256 } = await store.put(buffer);
@@ -40,15 +55,19 @@ export function createBlobStore(dataDir: string) {
         () => false,
       );
       if (!intact) {
-        await mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
+        await makeDirs(root, sha256);
         const tmp = `${target}.${randomBytes(6).toString("hex")}.tmp`;
         const fh = await open(tmp, "wx", 0o600);
         try {
           await fh.writeFile(content);
           await fh.sync();
-        } finally {
-          await fh.close();
+        } catch (e) {
+          // A full disk leaves no partial file behind to take more of it.
+          await fh.close().catch(() => undefined);
+          await unlink(tmp).catch(() => undefined);
+          throw e;
         }
+        await fh.close();
         await rename(tmp, target).catch(async (e: unknown) => {
           await unlink(tmp).catch(() => undefined);
           throw e;

@@ -1,9 +1,9 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { formatPartialDate } from "../../../shared/dates.js";
 import { useTerms } from "../../api/queries.js";
 import type { SearchHit, SearchSnippet } from "../../api/types.js";
 import { splitMarks } from "./highlight.js";
+import { hitDate } from "./hit-date.js";
 import { termLabel } from "./term-options.js";
 
 /** The address segment of each record type a search finds. */
@@ -16,14 +16,12 @@ export const pluralOfHit = {
   communication: "communications",
   report: "reports",
   recommendation: "recommendations",
+  press_release: "press-releases",
 } as const;
 
-/** A stored partial date (2016, 2016-05, 2016-05-12) as the reader says it. */
-const dateOf = (value: string, language: string) =>
-  formatPartialDate(
-    { value, precision: value.length <= 4 ? "year" : value.length <= 7 ? "month" : "day" },
-    language,
-  );
+/** The label key of a field a snippet was cut from: the API names columns (title_en), the labels fields (titleEn). */
+const fieldKey = (column: string) =>
+  `field.${column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())}`;
 
 /** Text with the matched ranges in `<mark>`: built as React nodes, so the text is never read as HTML. */
 export function Marked({ text, marks }: { text: string; marks: SearchSnippet["marks"] }) {
@@ -41,7 +39,7 @@ function SnippetText({ snippet }: { snippet: SearchSnippet }) {
   const { t } = useTranslation();
   return (
     <p className="snippet">
-      <span className="snippet-field">{t(`field.${snippet.field}`, { defaultValue: snippet.field })}: </span>
+      <span className="snippet-field">{t(fieldKey(snippet.field), { defaultValue: snippet.field })}: </span>
       {snippet.cutBefore && "…"}
       <Marked text={snippet.text} marks={snippet.marks} />
       {snippet.cutAfter && "…"}
@@ -76,7 +74,7 @@ export function SearchHitItem({ hit }: { hit: SearchHit }) {
         </h3>
       </div>
       <p className="hit-meta">
-        {hit.date && <span>{dateOf(hit.date, lang)}</span>}
+        {hit.date && <span>{hitDate(hit.date, lang)}</span>}
         <span className={`badge level-${hit.confidentiality}`}>
           {t(`confidentiality.${hit.confidentiality}`, { defaultValue: hit.confidentiality })}
         </span>
