@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { requireActor } from "../../platform/http/caller.js";
 import type { AppDeps } from "../../platform/http/deps.js";
+import { pageCsp } from "../../platform/http/security-headers.js";
 import { idParams } from "../../platform/records/records.routes.js";
 import { getRecord } from "../../platform/records/records.usecases.js";
 import { listPressReleaseImages } from "../press-releases/press-release-images.usecases.js";
@@ -11,6 +12,7 @@ import { createPressReleasesRepository } from "../press-releases/press-releases.
 import { recordSpecs } from "../record-specs.js";
 import { mandateName, presentRelease } from "./portal.presenters.js";
 import { portalMandate } from "./portal.usecases.js";
+import { portalCss } from "./portal-assets.js";
 import { html } from "./portal-handler.js";
 import { renderPortalPage } from "./portal-page.js";
 import { ReleasePage, releaseShell } from "./portal-press.page.js";
@@ -57,11 +59,16 @@ export function registerPressReleasePreview(app: FastifyInstance, deps: AppDeps)
         },
         <ReleasePage lang={lang} r={r} />,
       );
-      return reply
-        .type(html)
-        .header("cache-control", "private, no-store")
-        .header("x-robots-tag", "noindex")
-        .send(page);
+      return (
+        reply
+          .type(html)
+          .header("cache-control", "private, no-store")
+          .header("x-robots-tag", "noindex")
+          // Shown inside the staff application's editor: framed by this origin only.
+          .header("content-security-policy", pageCsp([portalCss], "'self'"))
+          .header("x-frame-options", "SAMEORIGIN")
+          .send(page)
+      );
     },
   );
 }
