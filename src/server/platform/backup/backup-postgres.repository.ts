@@ -1,18 +1,13 @@
 import pg from "pg";
 import "../db/database.js"; // its int8 parser: counts and bigint ids come back as numbers, as the application reads them
-import { type DumpConnection, foreignKeyOrder, skippedTables, type TableInfo } from "./backup-tables.js";
-
-const q = (name: string) => `"${name.replaceAll('"', '""')}"`;
-
-function selectSql(t: TableInfo): string {
-  const cols = t.columns.map((c) => `t.${q(c)}`).join(", ");
-  if (!t.selfRef) return `select ${cols} from ${q(t.name)} t`;
-  const { column, references } = t.selfRef;
-  return `with recursive tree(k, depth) as (
-      select ${q(references)}, 0 from ${q(t.name)} where ${q(column)} is null
-      union all select c.${q(references)}, tree.depth + 1 from ${q(t.name)} c join tree on c.${q(column)} = tree.k)
-    select ${cols} from ${q(t.name)} t join tree on t.${q(references)} = tree.k order by tree.depth`;
-}
+import {
+  type DumpConnection,
+  foreignKeyOrder,
+  q,
+  selectSql,
+  skippedTables,
+  type TableInfo,
+} from "./backup-tables.js";
 
 /**
  * A dump connection on PostgreSQL (the tables of the connection's current schema). A backup reads in one

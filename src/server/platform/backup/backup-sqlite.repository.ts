@@ -1,19 +1,13 @@
 import type SqliteDatabase from "better-sqlite3";
 import { openSqlite } from "../db/database.js";
-import { type DumpConnection, foreignKeyOrder, skippedTables, type TableInfo } from "./backup-tables.js";
-
-const q = (name: string) => `"${name.replaceAll('"', '""')}"`;
-
-/** Rows of a table, parents first when it refers to itself (a recursive walk from the roots). */
-function selectSql(t: TableInfo): string {
-  const cols = t.columns.map((c) => `t.${q(c)}`).join(", ");
-  if (!t.selfRef) return `select ${cols} from ${q(t.name)} t`;
-  const { column, references } = t.selfRef;
-  return `with recursive tree(k, depth) as (
-      select ${q(references)}, 0 from ${q(t.name)} where ${q(column)} is null
-      union all select c.${q(references)}, tree.depth + 1 from ${q(t.name)} c join tree on c.${q(column)} = tree.k)
-    select ${cols} from ${q(t.name)} t join tree on t.${q(references)} = tree.k order by tree.depth`;
-}
+import {
+  type DumpConnection,
+  foreignKeyOrder,
+  q,
+  selectSql,
+  skippedTables,
+  type TableInfo,
+} from "./backup-tables.js";
 
 /**
  * A dump connection on an SQLite file. For a backup it is opened read-only: one read transaction on a WAL database

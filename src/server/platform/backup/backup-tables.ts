@@ -77,3 +77,17 @@ export class TableDigest {
     return this.sum.toString(16).padStart(64, "0");
   }
 }
+
+/** A quoted identifier, the same on SQLite and PostgreSQL. */
+export const q = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+/** Rows of a table, parents first when it refers to itself (a recursive walk from the roots). */
+export function selectSql(t: TableInfo): string {
+  const cols = t.columns.map((c) => `t.${q(c)}`).join(", ");
+  if (!t.selfRef) return `select ${cols} from ${q(t.name)} t`;
+  const { column, references } = t.selfRef;
+  return `with recursive tree(k, depth) as (
+      select ${q(references)}, 0 from ${q(t.name)} where ${q(column)} is null
+      union all select c.${q(references)}, tree.depth + 1 from ${q(t.name)} c join tree on c.${q(column)} = tree.k)
+    select ${cols} from ${q(t.name)} t join tree on t.${q(references)} = tree.k order by tree.depth`;
+}
